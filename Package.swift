@@ -1,0 +1,101 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "SessionKit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "SessionKit", targets: ["SessionKit"]),
+        .library(name: "SessionKitHummingbird", targets: ["SessionKitHummingbird"]),
+        .executable(name: "session-demo", targets: ["session-demo"]),
+        .executable(name: "sessionkit", targets: ["sessionkit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // The core: no HTTP framework.
+        .target(
+            name: "SessionKit",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Hummingbird 2 adapter: translates, holds no session logic.
+        .target(
+            name: "SessionKitHummingbird",
+            dependencies: [
+                "SessionKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The tutorial's app, as a library so tests can serve it in-process.
+        .target(
+            name: "SessionDemo",
+            dependencies: [
+                "SessionKit",
+                "SessionKitHummingbird",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "session-demo",
+            dependencies: [
+                "SessionDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The cookie tools, as a library so tests can run commands in-process.
+        .target(
+            name: "SessionKitCLI",
+            dependencies: [
+                "SessionKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "sessionkit",
+            dependencies: ["SessionKitCLI"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SessionKitTests",
+            dependencies: ["SessionKit"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SessionKitHummingbirdTests",
+            dependencies: [
+                "SessionKit",
+                "SessionKitHummingbird",
+                "SessionDemo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SessionKitCLITests",
+            dependencies: ["SessionKitCLI", "SessionKit"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

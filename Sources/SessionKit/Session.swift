@@ -1,0 +1,164 @@
+import Synchronization
+
+/// One client's session, used as a dictionary by a request handler.
+///
+/// ```swift
+/// session["username"] = "admin"
+/// if session.contains("username") { … }
+/// session.pop("username")
+/// ```
+///
+/// Tracks what Flask tracks — `isNew`, `isModified`, `wasAccessed`, `isPermanent` — and, beyond
+/// Flask, which keys changed: a nested mutation through the subscript (`session["cart"]![0] = …`)
+/// is a get-then-set, so it marks the session modified too. The change set lets server-side stores
+/// merge parallel requests' changes instead of overwriting them.
+///
+/// A `Session` is a reference: the framework adapter and the handler share one. It is safe to use
+/// from several tasks.
+public final class Session: Sendable {
+    /// The key in which Flask keeps `session.permanent`.
+    public static let permanentKey = "_permanent"
+
+    struct State: Sendable {
+        var data: SessionObject
+        var isNew: Bool
+        var modified = false
+        var accessed = false
+        /// Keys set or removed since loading.
+        var changedKeys = KeySet()
+    }
+
+    private let state: Mutex<State>
+
+    /// A session holding `data`; `isNew` when no valid cookie or record was presented.
+    public init(data: SessionObject = SessionObject(), isNew: Bool = true) {
+        self.state = Mutex(State(data: data, isNew: isNew))
+    }
+
+    // MARK: Dictionary API
+
+    /// Reads or writes a value; assigning nil removes the key.
+    public subscript(key: String) -> SessionValue? {
+        get {
+            state.withLock {
+                $0.accessed = true
+                return $0.data[key]
+            }
+        }
+        set {
+            state.withLock { s in
+                s.accessed = true
+                s.modified = true
+                s.changedKeys.insert(key)
+                s.data[key] = newValue
+            }
+        }
+    }
+
+    /// Reads a value converted to `T`; nil when missing or of another type.
+    public subscript<T: SessionValueConvertible>(key: String, as type: T.Type) -> T? {
+        self[key].flatMap(T.init(sessionValue:))
+    }
+
+    /// Stores a Swift value.
+    public func set(_ key: String, _ value: some SessionValueConvertible) {
+        self[key] = value.sessionValue
+    }
+
+    public func contains(_ key: String) -> Bool {
+        state.withLock {
+            $0.accessed = true
+            return $0.data.contains(key)
+        }
+    }
+
+    /// Removes and returns the value for `key`, or `default` when absent. Marks the session
+    /// modified only when something was removed (Flask's rule).
+    @discardableResult
+    public func pop(_ key: String, default defaultValue: SessionValue? = nil) -> SessionValue? {
+        state.withLock { s in
+            s.accessed = true
+            guard let old = s.data.removeValue(forKey: key) else { return defaultValue }
+            s.modified = true
+            s.changedKeys.insert(key)
+            return old
+        }
+    }
+
+    /// Removes every key (including `_permanent`). Always marks the session modified.
+    public func removeAll() {
+        state.withLock { s in
+            s.accessed = true
+            s.modified = true
+            for key in s.data.keys { s.changedKeys.insert(key) }
+            s.data.removeAll()
+        }
+    }
+
+    /// Mutates one value in place; `body` gets nil when the key is absent and may set it to nil to
+    /// remove it. The session is marked modified when the value changes.
+    @discardableResult
+    public func update<R>(_ key: String, _ body: (inout SessionValue?) throws -> R) rethrows -> R {
+        try state.withLock { s in
+            s.accessed = true
+            var value = s.data[key]
+            let before = value
+            let result = try body(&value)
+            if value != before {
+                s.modified = true
+                s.changedKeys.insert(key)
+                s.data[key] = value
+            }
+            return result
+        }
+    }
+
+    public var keys: [String] { state.withLock { $0.accessed = true; return $0.data.keys } }
+    public var count: Int { state.withLock { $0.accessed = true; return $0.data.count } }
+    public var isEmpty: Bool { state.withLock { $0.accessed = true; return $0.data.isEmpty } }
+
+    /// A copy of the whole dictionary.
+    public var dictionary: SessionObject { state.withLock { $0.accessed = true; return $0.data } }
+
+    // MARK: Flags
+
+    /// No valid session was presented: this one starts empty.
+    public var isNew: Bool { state.withLock { $0.isNew } }
+    /// Something was set or removed, so the session must be saved.
+    public var isModified: Bool { state.withLock { $0.modified } }
+    /// The handler read or wrote the session (the response then varies by Cookie).
+    public var wasAccessed: Bool { state.withLock { $0.accessed } }
+
+    /// Flask's `session.permanent`: stored in the session under `_permanent`. A permanent session's
+    /// cookie carries an expiry date; otherwise it ends with the browser session.
+    public var isPermanent: Bool {
+        get { self[Session.permanentKey]?.boolValue ?? false }
+        set { self[Session.permanentKey] = .bool(newValue) }
+    }
+
+    /// Marks the session modified without changing a key (forces a save).
+    public func markModified() {
+        state.withLock { $0.modified = true; $0.accessed = true }
+    }
+
+    // MARK: For the engine and stores
+
+    /// Keys set or removed since loading, with their current values (nil = removed).
+    public var changes: [(key: String, value: SessionValue?)] {
+        state.withLock { s in s.changedKeys.sorted.map { ($0, s.data[$0]) } }
+    }
+
+    /// Reads the data and flags without marking the session accessed.
+    func inspect<R>(_ body: (State) throws -> R) rethrows -> R {
+        try state.withLock { try body($0) }
+    }
+}
+
+/// A set of keys compared by Unicode scalars, kept sorted.
+struct KeySet: Sendable {
+    private var keys = SessionObject()
+    mutating func insert(_ key: String) { keys[key] = .null }
+    func contains(_ key: String) -> Bool { keys.contains(key) }
+    var sorted: [String] { keys.keys }
+    var isEmpty: Bool { keys.isEmpty }
+}

@@ -1,0 +1,59 @@
+import Testing
+
+@testable import SessionKit
+
+@Suite struct CookieHeaderTests {
+    @Test func findsTheCookieAmongOthers() {
+        #expect(CookieHeader.lookup("session", in: ["a=1; session=abc.def; b=2"]) == .value("abc.def"))
+        #expect(CookieHeader.lookup("session", in: ["a=1", "session=x"]) == .value("x"))
+        #expect(CookieHeader.lookup("session", in: ["sessionx=1; xsession=2"]) == .absent)
+        #expect(CookieHeader.lookup("session", in: [String]()) == .absent)
+        #expect(CookieHeader.lookup("session", in: ["  session =  v  ;"]) == .value("v"))
+        #expect(CookieHeader.lookup("session", in: ["session="]) == .value(""))
+        #expect(CookieHeader.lookup("session", in: [";;;=;session"]) == .absent)
+    }
+
+    @Test func quotedValuesAreUnquoted() {
+        #expect(CookieHeader.lookup("session", in: ["session=\"a.b\""]) == .value("a.b"))
+        #expect(CookieHeader.lookup("session", in: ["session=\"a\\\"b\""]) == .value("a\"b"))
+    }
+
+    @Test func duplicatesAreAmbiguous() {
+        #expect(CookieHeader.lookup("session", in: ["session=a; session=b"]) == .duplicated)
+        #expect(CookieHeader.lookup("session", in: ["session=a", "session=a"]) == .duplicated)
+    }
+
+    @Test func hugeHeadersAreScannedNotRejected() {
+        let many = (0..<1000).map { "c\($0)=\($0)" }.joined(separator: "; ") + "; session=last"
+        #expect(CookieHeader.lookup("session", in: [many]) == .value("last"))
+        let big = String(repeating: "x", count: 100_000)
+        #expect(CookieHeader.lookup("session", in: [big]) == .absent)
+    }
+}
+
+@Suite struct SetCookieTests {
+    @Test func werkzeugAttributeOrderWithEverything() {
+        let options = SessionCookieOptions(
+            name: "app_session", domain: ".Example.COM", path: "/app", httpOnly: true, secure: true,
+            sameSite: .strict, partitioned: true)
+        // Spec §9.4 "Everything configured".
+        #expect(SetCookie.header(value: "V", expires: 1_700_003_600, options: options)
+            == "app_session=V; Domain=Example.COM; Expires=Tue, 14 Nov 2023 23:13:20 GMT; Secure; HttpOnly; Path=/app; SameSite=Strict; Partitioned")
+    }
+
+    @Test func partitionedForcesSecure() {
+        let options = SessionCookieOptions(httpOnly: false, sameSite: SessionCookieOptions.SameSite.none, partitioned: true)
+        #expect(SetCookie.header(value: "V", expires: nil, options: options) == "session=V; Secure; Path=/; SameSite=None; Partitioned")
+    }
+
+    @Test func deletion() {
+        #expect(SetCookie.deletion(options: SessionCookieOptions())
+            == "session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/")
+    }
+
+    @Test func domainPortIsDroppedAndPathQuoted() {
+        #expect(SetCookie.cookieDomain("..example.com:8080") == "example.com")
+        #expect(SetCookie.quotePath("/a b/ü;x") == "/a%20b/%C3%BC%3Bx")
+        #expect(SetCookie.quotePath("/%!$&'()*+,/:=@_.-~") == "/%!$&'()*+,/:=@_.-~")
+    }
+}

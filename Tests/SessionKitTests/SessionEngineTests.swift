@@ -1,0 +1,218 @@
+import Testing
+
+@testable import SessionKit
+
+/// Flask's `save_session` rules (spec §9.2) and the lazy, never-failing open.
+@Suite struct SessionEngineTests {
+    static let now: Int64 = 1_700_000_000
+
+    func engine(_ configure: (inout SessionConfiguration) -> Void = { _ in }, now: Int64 = now) throws -> SessionEngine {
+        var config = SessionConfiguration(secretKey: SecretKey("secret"), allowWeakKeys: true)
+        configure(&config)
+        return try SessionEngine(configuration: config, clock: .fixed(Double(now)))
+    }
+
+    /// Runs one request: cookie header in, handler, headers out.
+    func request(
+        _ engine: SessionEngine, cookie: String? = nil, _ handler: (Session) throws -> Void = { _ in }
+    ) throws -> SessionResponseHeaders {
+        let pending = engine.begin(cookieHeaders: cookie.map { [$0] } ?? [])
+        try handler(pending.openSession())
+        return try engine.finish(pending)
+    }
+
+    let adminCookie = "eyJ1c2VybmFtZSI6ImFkbWluIn0.ZVPxAA.o6zCAtkLwlAtn7QZCM0_-xuvK1o"
+
+    @Test func untouchedSessionCostsNothing() throws {
+        let engine = try engine()
+        let pending = engine.begin(cookieHeaders: ["session=" + adminCookie])
+        #expect(pending.openedSession == nil)
+        #expect(try engine.finish(pending) == SessionResponseHeaders())
+    }
+
+    @Test func readOnlyAddsVaryButNoCookie() throws {
+        let headers = try request(try engine(), cookie: "session=" + adminCookie) { s in
+            #expect(s["username"] == "admin")
+            #expect(!s.isNew)
+        }
+        #expect(headers == SessionResponseHeaders(setCookie: nil, varyCookie: true))
+    }
+
+    @Test func setWritesFlasksExactCookie() throws {
+        let headers = try request(try engine()) { $0["username"] = "admin" }
+        #expect(headers.setCookie == "session=\(adminCookie); HttpOnly; Path=/")
+        #expect(headers.varyCookie)
+    }
+
+    @Test func permanentSessionGetsExpiresAndRefreshes() throws {
+        let engine = try engine()
+        let headers = try request(engine) { s in
+            s.isPermanent = true
+            s["username"] = "admin"
+        }
+        #expect(headers.setCookie == "session=eyJfcGVybWFuZW50Ijp0cnVlLCJ1c2VybmFtZSI6ImFkbWluIn0.ZVPxAA.ZHp7BYY2-CGZcRSG8w_2gBg42rc; Expires=Fri, 15 Dec 2023 22:13:20 GMT; HttpOnly; Path=/")
+        // Read-only on a later request: refreshed (sliding expiry) because refreshEachRequest.
+        let cookie = try #require(headers.setCookie?.split(separator: ";").first).dropFirst("session=".count)
+        let later = try self.engine(now: Self.now + 60)
+        let again = try request(later, cookie: "session=\(cookie)") { s in _ = s["username"] }
+        #expect(again.setCookie?.contains("Expires=Fri, 15 Dec 2023 22:14:20 GMT") == true)
+        // ...and not when refresh is off.
+        let noRefresh = try self.engine({ $0.refreshEachRequest = false }, now: Self.now + 60)
+        #expect(try request(noRefresh, cookie: "session=\(cookie)") { s in _ = s["username"] }.setCookie == nil)
+    }
+
+    @Test func emptiedSessionDeletesTheCookieWithSameAttributes() throws {
+        let engine = try engine {
+            $0.cookie = SessionCookieOptions(name: "app_session", domain: ".Example.COM", path: "/app", secure: true, sameSite: .lax)
+        }
+        let headers = try request(engine, cookie: "app_session=" + adminCookie) { $0.pop("username") }
+        #expect(headers.setCookie == "app_session=; Domain=Example.COM; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Secure; HttpOnly; Path=/app; SameSite=Lax")
+    }
+
+    @Test func popOfAMissingKeyWritesNothing() throws {
+        let headers = try request(try engine()) { #expect($0.pop("username") == nil) }
+        #expect(headers == SessionResponseHeaders(setCookie: nil, varyCookie: true))
+    }
+
+    @Test func clearOfAnEmptySessionSendsADeletion() throws {
+        // Flask: clear() always marks modified; an empty modified session sends a deletion cookie.
+        let headers = try request(try engine()) { $0.removeAll() }
+        #expect(headers.setCookie?.hasPrefix("session=; Expires=Thu, 01 Jan 1970") == true)
+    }
+
+    @Test(arguments: [
+        ("tampered payload", "eyJ1c2VybmFtZSI6ImFkbWlvIn0.ZVPxAA.o6zCAtkLwlAtn7QZCM0_-xuvK1o"),
+        ("tampered signature", "eyJ1c2VybmFtZSI6ImFkbWluIn0.ZVPxAA.o6zCAtkLwlAtn8QZCM0_-xuvK1o"),
+        ("tampered timestamp", "eyJ1c2VybmFtZSI6ImFkbWluIn0.ZVPxAB.o6zCAtkLwlAtn7QZCM0_-xuvK1o"),
+        ("truncated", "eyJ1c2VybmFtZSI6ImFkbWluIn0.ZVPxAA.o6zCAtkLwlAtn7QZCM0_"),
+        ("no signature", "eyJ1c2VybmFtZSI6ImFkbWluIn0.ZVPxAA"),
+        ("no dots", "garbage"),
+        ("bad base64", "%%%.$$$.***"),
+        ("nul and non-ascii", "a\u{0}b.é.ü"),
+        ("oversized", String(repeating: "A", count: 5000)),
+    ])
+    func badCookiesGiveAnEmptyNewSession(name: String, cookie: String) throws {
+        let headers = try request(try engine(), cookie: "session=" + cookie) { s in
+            #expect(s.isEmpty, "\(name)")
+            #expect(s.isNew, "\(name)")
+        }
+        // The bad cookie is not deleted: nothing was modified.
+        #expect(headers == SessionResponseHeaders(setCookie: nil, varyCookie: true))
+    }
+
+    @Test func wrongKeyExpiredAndDuplicatedGiveAnEmptySession() throws {
+        let other = try SessionEngine(configuration: SessionConfiguration(secretKey: SecretKey("other"), allowWeakKeys: true),
+                                      clock: .fixed(Double(Self.now)))
+        _ = try request(other, cookie: "session=" + adminCookie) { #expect($0.isEmpty) }
+        let late = try engine(now: Self.now + 31 * 86400 + 1)
+        _ = try request(late, cookie: "session=" + adminCookie) { #expect($0.isEmpty) }
+        let onTime = try engine(now: Self.now + 31 * 86400)
+        _ = try request(onTime, cookie: "session=" + adminCookie) { #expect($0["username"] == "admin") }
+        let early = try engine(now: Self.now - 1)
+        _ = try request(early, cookie: "session=" + adminCookie) { #expect($0.isEmpty) }
+        _ = try request(try engine(), cookie: "session=\(adminCookie); session=\(adminCookie)") { #expect($0.isEmpty) }
+    }
+
+    @Test func fallbackKeyVerifies() throws {
+        let rotated = try engine { $0.secretKey = SecretKey("new-secret"); $0.fallbackKeys = [SecretKey("secret")] }
+        _ = try request(rotated, cookie: "session=" + adminCookie) { #expect($0["username"] == "admin") }
+    }
+
+    @Test func oversizedOutgoingCookieIsAnErrorNamingTheSize() throws {
+        let random = (0..<4000).map { _ in UInt8.random(in: 0...255) }
+        let error = #expect(throws: SessionSaveError.self) {
+            _ = try request(try engine()) { $0["blob"] = .bytes(random) }
+        }
+        #expect(error?.description.contains("4093") == true)
+    }
+
+    @Test func customCookieNameAndMaxAge() throws {
+        let engine = try engine { $0.cookie.name = "app"; $0.permanentLifetime = .seconds(60) }
+        _ = try request(engine, cookie: "session=" + adminCookie) { #expect($0.isEmpty) }
+        let fresh = try request(engine) { $0["k"] = 1 }
+        let value = try #require(fresh.setCookie?.split(separator: ";").first?.dropFirst("app=".count))
+        let late = try self.engine({ $0.cookie.name = "app"; $0.permanentLifetime = .seconds(60) }, now: Self.now + 61)
+        _ = try request(late, cookie: "app=\(value)") { #expect($0.isEmpty) }
+    }
+}
+
+@Suite struct SessionTests {
+    @Test func dictionarySemanticsAndFlags() {
+        let s = Session()
+        #expect(s.isNew && !s.isModified && !s.wasAccessed)
+        #expect(!s.contains("username"))
+        #expect(s.wasAccessed && !s.isModified)
+        s["username"] = "admin"
+        #expect(s.isModified)
+        #expect(s["username", as: String.self] == "admin")
+        #expect(s["username", as: Int.self] == nil)
+        s.set("n", 42)
+        #expect(s["n", as: Int.self] == 42)
+        #expect(s.count == 2 && s.keys == ["n", "username"])
+        #expect(s.pop("username") == "admin")
+        #expect(s.pop("missing", default: "d") == "d")
+        s["n"] = nil
+        #expect(s.isEmpty)
+    }
+
+    @Test func nestedMutationMarksModified() {
+        let s = Session(data: ["cart": ["apple"]], isNew: false)
+        #expect(!s.isModified)
+        s["cart"] = .array((s["cart"]?.arrayValue ?? []) + ["pear"])
+        #expect(s.isModified)
+        let t = Session(data: ["cart": ["apple"]], isNew: false)
+        t.update("cart") { value in
+            if case .array(var items)? = value { items.append("pear"); value = .array(items) }
+        }
+        #expect(t.isModified && t["cart"] == ["apple", "pear"])
+        let u = Session(data: ["cart": ["apple"]], isNew: false)
+        u.update("cart") { _ in }  // no change, not modified
+        #expect(!u.isModified)
+    }
+
+    @Test func permanentFlagLivesInTheDictionary() {
+        let s = Session()
+        s.isPermanent = true
+        #expect(s["_permanent"] == true)
+        s.isPermanent = false
+        #expect(s["_permanent"] == false && !s.isPermanent)
+    }
+
+    @Test func changesListSetsAndRemovals() {
+        let s = Session(data: ["a": 1, "b": 2], isNew: false)
+        s["c"] = 3
+        s.pop("a")
+        s.pop("zzz")
+        #expect(s.changes.map(\.key) == ["a", "c"])
+        #expect(s.changes.map(\.value) == [nil, 3])
+        s.removeAll()
+        #expect(s.changes.map(\.key) == ["a", "b", "c"])
+    }
+
+    @Test func keysCompareByScalarsNotCanonicalEquivalence() {
+        let s = Session()
+        s["e\u{301}"] = 1
+        s["\u{e9}"] = 2
+        #expect(s.count == 2)
+        #expect(s["e\u{301}"] == 1 && s["\u{e9}"] == 2)
+    }
+
+    struct Cart: Codable, Equatable { var items: [String]; var total: Double }
+
+    @Test func codableValues() throws {
+        let s = Session()
+        try s.set("cart", encoding: Cart(items: ["a"], total: 1.5))
+        #expect(try s.get(Cart.self, forKey: "cart") == Cart(items: ["a"], total: 1.5))
+        #expect(try s.get(Cart.self, forKey: "none") == nil)
+        s["cart"] = "not a cart"
+        #expect(throws: (any Error).self) { try s.get(Cart.self, forKey: "cart") }
+    }
+
+    @Test func concurrentWritersAreSafe() async {
+        let s = Session()
+        await withTaskGroup(of: Void.self) { group in
+            for i in 0..<64 { group.addTask { s["k\(i)"] = .int(i) } }
+        }
+        #expect(s.count == 64)
+    }
+}
