@@ -50,10 +50,10 @@ public struct SecretKey: Sendable, Hashable {
         return nil
     }
 
-    /// A new key: 32 bytes from the system's CSPRNG.
-    public static func generate() -> SecretKey {
+    /// A new key: `byteCount` bytes from the system's CSPRNG.
+    public static func generate(byteCount: Int = 32) -> SecretKey {
         var rng = SystemRandomNumberGenerator()
-        return SecretKey(bytes: (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &rng) })
+        return SecretKey(bytes: (0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &rng) })
     }
 
     public var hex: String {

@@ -19,7 +19,7 @@ public enum SessionCookieError: Error, Sendable, Equatable, CustomStringConverti
         case .malformedTimestamp: return "malformed timestamp"
         case .expired(let age, let maxAge):
             return age < 0
-                ? "signed \(-age) s in the future" : "expired: \(age) s old, max age \(maxAge) s"
+                ? "expired: signed \(-age) s in the future" : "expired: \(age) s old, max age \(maxAge) s"
         case .badPayload(let why): return "bad payload: \(why)"
         }
     }

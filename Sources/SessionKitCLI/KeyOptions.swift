@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import SessionKit
+
+/// The key and signing options shared by `verify` and `sign`.
+///
+/// Fallback keys keep the order in which they appear on the command line even when `--fallback`
+/// and `--fallback-hex` are interleaved (`--fallback a --fallback-hex 62 --fallback c` gives
+/// a, b, c): each value records its position as ArgumentParser reads the arguments left to right.
+public struct KeyOptions: ParsableArguments {
+    @Option(
+        name: .customLong("key"),
+        help: ArgumentHelp(
+            "SECRET_KEY as text, UTF-8 encoded as Flask does (this or --key-hex is required).",
+            valueName: "text"
+        )
+    )
+    public var key: String?
+
+    @Option(
+        name: .customLong("key-hex"),
+        help: ArgumentHelp(
+            "SECRET_KEY as raw bytes, in hex (for bytes keys such as b'_5#y2L\"F4Q8z\\n\\xec]/').",
+            valueName: "hex"
+        )
+    )
+    public var keyHex: String?
+
+    @Option(
+        name: .customLong("fallback"),
+        help: ArgumentHelp(
+            "A SECRET_KEY_FALLBACKS entry as text; repeatable, in config order (oldest first). Verification only.",
+            valueName: "text"
+        )
+    )
+    var fallbackTexts: [OrderedArgument] = []
+
+    @Option(
+        name: .customLong("fallback-hex"),
+        help: ArgumentHelp(
+            "A SECRET_KEY_FALLBACKS entry as raw bytes in hex; repeatable, ordered with --fallback as given.",
+            valueName: "hex"
+        )
+    )
+    var fallbackHexes: [OrderedArgument] = []
+
+    @Option(help: "HMAC digest (Flask: sha1).")
+    public var digest: DigestOption = .sha1
+
+    @Option(help: ArgumentHelp("Signing salt (Flask: cookie-session).", valueName: "text"))
+    public var salt: String = SessionCookieCodec.defaultSalt
+
+    public init() {}
+
+    public mutating func validate() throws {
+        _ = try secretKeys()
+    }
+
+    /// The current key and the fallbacks (in command-line order), or a usage error.
+    public func secretKeys() throws(ValidationError) -> SecretKeys {
+        let current: SecretKey
+        switch (key, keyHex) {
+        case (nil, nil):
+            throw ValidationError("A key is required: pass --key TEXT or --key-hex HEX.")
+        case (.some, .some):
+            throw ValidationError("Pass either --key or --key-hex, not both.")
+        case (let text?, nil):
+            current = SecretKey(text)
+        case (nil, let hex?):
+            current = try Self.parseHex(hex, option: "--key-hex")
+        }
+        guard !current.isEmpty else {
+            throw ValidationError("The key is empty (Flask disables sessions without a key).")
+        }
+        var fallbacks: [(ordinal: Int, key: SecretKey)] = []
+        for argument in fallbackTexts {
+            fallbacks.append((argument.ordinal, SecretKey(argument.value)))
+        }
+        for argument in fallbackHexes {
+            fallbacks.append((argument.ordinal, try Self.parseHex(argument.value, option: "--fallback-hex")))
+        }
+        fallbacks.sort { $0.ordinal < $1.ordinal }
+        guard fallbacks.allSatisfy({ !$0.key.isEmpty }) else {
+            throw ValidationError("A fallback key is empty.")
+        }
+        return SecretKeys(current: current, fallbacks: fallbacks.map(\.key))
+    }
+
+    static func parseHex(_ hex: String, option: String) throws(ValidationError) -> SecretKey {
+        guard let key = SecretKey(hex: hex) else {
+            throw ValidationError(
+                "\(option) needs an even number of hex digits (0-9, a-f); got \(String(reflecting: hex)).")
+        }
+        return key
+    }
+}
+
+/// `--digest`: the digest inside the HMAC.
+public enum DigestOption: String, CaseIterable, ExpressibleByArgument, Sendable {
+    case sha1
+    case sha256
+
+    public var signingDigest: SigningDigest {
+        switch self {
+        case .sha1: return .sha1
+        case .sha256: return .sha256
+        }
+    }
+}
+
+/// An option value that remembers when ArgumentParser read it, so that values of two different
+/// options can be put back in command-line order.
+struct OrderedArgument: ExpressibleByArgument, Sendable {
+    let value: String
+    let ordinal: Int
+
+    init?(argument: String) {
+        self.value = argument
+        self.ordinal = ArgumentOrdinal.next()
+    }
+}
+
+/// A process-wide counter; ArgumentParser converts option values left to right, so a larger
+/// ordinal means later on the command line within one parse.
+private enum ArgumentOrdinal {
+    private static let counter = Counter()
+
+    static func next() -> Int { counter.next() }
+
+    private final class Counter: @unchecked Sendable {
+        // @unchecked: `value` is only touched under `lock`.
+        private let lock = NSLock()
+        private var value = 0
+
+        func next() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
+        }
+    }
+}

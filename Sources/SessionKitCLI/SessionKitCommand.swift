@@ -1,0 +1,83 @@
+import ArgumentParser
+
+/// `sessionkit`: forensics and tooling for Flask / SessionKit session cookies.
+///
+/// Every subcommand keeps its logic in a static function that takes plain inputs and returns a
+/// `CommandOutput` (stdout text, stderr text, exit code), so tests run commands in-process; the
+/// `ParsableCommand` types only parse options and print that output.
+public struct SessionKitCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sessionkit",
+        abstract: "Decode, verify and sign Flask-compatible session cookies.",
+        discussion: """
+            Cookies are Flask's default session cookies (SecureCookieSessionInterface): \
+            PAYLOAD.TIMESTAMP.SIGNATURE, HMAC-SHA1 with salt "cookie-session", tagged JSON, \
+            zlib when it pays. Sessions are printed and read in Flask's tagged-JSON form \
+            ({" t": [...]} for tuples, {" b": "..."} for bytes, {" u": ...}, {" d": ...}, \
+            {" m": ...}, {" di": ...}).
+
+            Exit status: 0 success; 1 the cookie was rejected or cannot be decoded (the reason \
+            is one line on stderr); 64 bad usage.
+
+            A cookie starting with "-" must follow "--" (sessionkit verify --key K -- -abc...); \
+            "-" alone reads the cookie from standard input.
+            """,
+        subcommands: [
+            DecodeCommand.self,
+            VerifyCommand.self,
+            SignCommand.self,
+            KeygenCommand.self,
+        ]
+    )
+
+    public init() {}
+
+    /// Parses `arguments` (without the program name) and runs the selected command without
+    /// printing. Usage errors are thrown as ArgumentParser errors (see `exitCode(for:)`, 64 for a
+    /// validation failure); `--help` and a missing subcommand throw a help request.
+    public static func output(for arguments: [String]) throws -> CommandOutput {
+        let command = try parseAsRoot(arguments)
+        guard let command = command as? any OutputCommand else {
+            throw CleanExit.helpRequest(command)
+        }
+        return try command.output()
+    }
+}
+
+/// A subcommand whose work is a pure function of its options.
+public protocol OutputCommand: ParsableCommand {
+    /// What the command prints and its exit code; usage errors are thrown.
+    func output() throws -> CommandOutput
+}
+
+/// What a command prints and how it exits.
+public struct CommandOutput: Sendable, Equatable, CustomStringConvertible {
+    public var stdout: String
+    public var stderr: String
+    public var exitCode: Int32
+
+    public init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.exitCode = exitCode
+    }
+
+    /// Exit status for a cookie that was rejected or could not be decoded.
+    public static let rejectedExitCode: Int32 = 1
+
+    /// A cookie rejected: the one-line reason on stderr, exit 1.
+    public static func rejected(_ reason: String) -> CommandOutput {
+        CommandOutput(stderr: reason + "\n", exitCode: rejectedExitCode)
+    }
+
+    public var description: String {
+        "exit \(exitCode), stdout: \(String(reflecting: stdout)), stderr: \(String(reflecting: stderr))"
+    }
+
+    /// Writes the output and ends the command with its exit code.
+    func emit() throws {
+        if !stdout.isEmpty { StandardStreams.write(stdout, toStandardError: false) }
+        if !stderr.isEmpty { StandardStreams.write(stderr, toStandardError: true) }
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+}
