@@ -26,6 +26,14 @@ public final class Session: Sendable {
         var accessed = false
         /// Keys set or removed since loading.
         var changedKeys = KeySet()
+        /// Server-side sessions: the id and the record's timing as loaded.
+        var id: SessionID?
+        var record: SessionRecord?
+        var regenerateRequested = false
+        var destroyRequested = false
+        /// Per-session timeouts (remember-me): outer nil = unchanged, inner nil = engine default.
+        var idleTimeoutOverride: Int64??
+        var absoluteTimeoutOverride: Int64??
     }
 
     private let state: Mutex<State>
@@ -33,6 +41,14 @@ public final class Session: Sendable {
     /// A session holding `data`; `isNew` when no valid cookie or record was presented.
     public init(data: SessionObject = SessionObject(), isNew: Bool = true) {
         self.state = Mutex(State(data: data, isNew: isNew))
+    }
+
+    /// A server-side session loaded from its record.
+    init(id: SessionID, record: SessionRecord) {
+        var s = State(data: record.data, isNew: false)
+        s.id = id
+        s.record = record
+        self.state = Mutex(s)
     }
 
     // MARK: Dictionary API
@@ -141,16 +157,74 @@ public final class Session: Sendable {
         state.withLock { $0.modified = true; $0.accessed = true }
     }
 
+    // MARK: Lifecycle
+
+    /// Gives the session a new id at the end of this request, keeping its data; the old id stops
+    /// working. Call it when the user logs in (defence against session fixation). Server-side
+    /// stores move the record; in cookie mode the cookie is simply re-signed.
+    public func regenerate() {
+        state.withLock { s in
+            s.accessed = true
+            s.modified = true
+            s.regenerateRequested = true
+        }
+    }
+
+    /// Ends the session: its data is dropped, its record deleted and its cookie removed, so a
+    /// replay of the old cookie is logged out. Keys set after `destroy()` start a fresh session
+    /// with a new id (e.g. a "you were logged out" message).
+    public func destroy() {
+        state.withLock { s in
+            s.accessed = true
+            s.modified = true
+            s.destroyRequested = true
+            s.regenerateRequested = false
+            for key in s.data.keys { s.changedKeys.insert(key) }
+            s.data.removeAll()
+        }
+    }
+
+    /// Overrides the engine's timeouts for this session (e.g. "remember me" for 30 days).
+    /// nil restores the engine's default. The absolute timeout counts from the session's creation
+    /// and cannot be extended by activity. Applies to server-side stores.
+    public func setTimeouts(idle: Duration?, absolute: Duration?) {
+        state.withLock { s in
+            s.accessed = true
+            s.modified = true
+            s.idleTimeoutOverride = .some(idle.map { $0.components.seconds })
+            s.absoluteTimeoutOverride = .some(absolute.map { $0.components.seconds })
+        }
+    }
+
+    /// The server-side session id (nil in cookie mode and before a new session is first saved).
+    /// Never log it whole.
+    public var id: SessionID? { state.withLock { $0.id } }
+
     // MARK: For the engine and stores
 
     /// Keys set or removed since loading, with their current values (nil = removed).
-    public var changes: [(key: String, value: SessionValue?)] {
-        state.withLock { s in s.changedKeys.sorted.map { ($0, s.data[$0]) } }
+    public var changes: [SessionChange] {
+        state.withLock { s in s.changedKeys.sorted.map { SessionChange(key: $0, value: s.data[$0]) } }
     }
 
     /// Reads the data and flags without marking the session accessed.
     func inspect<R>(_ body: (State) throws -> R) rethrows -> R {
         try state.withLock { try body($0) }
+    }
+
+    /// For the engine after a save: the session now is what the store holds.
+    func didSave(id: SessionID?, record: SessionRecord?) {
+        state.withLock { s in
+            s.id = id
+            s.record = record
+            if let record { s.data = record.data }
+            s.changedKeys = KeySet()
+            s.modified = false
+            s.regenerateRequested = false
+            s.destroyRequested = false
+            s.idleTimeoutOverride = nil
+            s.absoluteTimeoutOverride = nil
+        }
     }
 }
 

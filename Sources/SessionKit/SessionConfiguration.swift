@@ -20,6 +20,16 @@ public struct SessionConfiguration: Sendable {
     public var maxCookieSize: Int
     /// Inflated payloads larger than this are rejected.
     public var maxDecompressedSize: Int
+    /// Server-side sessions: a session unused this long expires. nil: `permanentLifetime`.
+    public var idleTimeout: Duration?
+    /// Server-side sessions: a session expires this long after its creation, whatever its
+    /// activity. nil: no absolute limit.
+    public var absoluteTimeout: Duration?
+    /// Server-side sessions: an unmodified session is re-saved (to extend its idle expiry) at most
+    /// once per this interval, not on every request.
+    public var touchInterval: Duration
+    /// Salt of the signed session-id cookie (Flask-Session's `flask-session`).
+    public var idSalt: String
 
     public init(
         secretKey: SecretKey?,
@@ -31,7 +41,11 @@ public struct SessionConfiguration: Sendable {
         digest: SigningDigest = .sha1,
         salt: String = SessionCookieCodec.defaultSalt,
         maxCookieSize: Int = 4093,
-        maxDecompressedSize: Int = 64 * 1024
+        maxDecompressedSize: Int = 64 * 1024,
+        idleTimeout: Duration? = nil,
+        absoluteTimeout: Duration? = nil,
+        touchInterval: Duration = .seconds(60),
+        idSalt: String = "flask-session"
     ) {
         self.secretKey = secretKey
         self.fallbackKeys = fallbackKeys
@@ -43,6 +57,10 @@ public struct SessionConfiguration: Sendable {
         self.salt = salt
         self.maxCookieSize = maxCookieSize
         self.maxDecompressedSize = maxDecompressedSize
+        self.idleTimeout = idleTimeout
+        self.absoluteTimeout = absoluteTimeout
+        self.touchInterval = touchInterval
+        self.idSalt = idSalt
     }
 
     /// Checks the configuration and returns the keys, or says what is wrong and how to fix it.
@@ -57,11 +75,17 @@ public struct SessionConfiguration: Sendable {
         if fallbackKeys.contains(where: \.isEmpty) { throw .weakFallbackKey(index: 0, "a fallback key is empty") }
         try cookie.validate()
         guard permanentLifetime > .zero else { throw .invalidOption("permanentLifetime must be positive") }
+        if let idleTimeout, idleTimeout <= .zero { throw .invalidOption("idleTimeout must be positive") }
+        if let absoluteTimeout, absoluteTimeout <= .zero { throw .invalidOption("absoluteTimeout must be positive") }
+        guard touchInterval >= .zero else { throw .invalidOption("touchInterval must not be negative") }
         return SecretKeys(current: secretKey, fallbacks: fallbackKeys)
     }
 
     /// `permanentLifetime` in whole seconds (Flask's `int(total_seconds())`).
     public var permanentLifetimeSeconds: Int64 { permanentLifetime.components.seconds }
+
+    /// The idle timeout in seconds, `permanentLifetime` when unset.
+    public var idleTimeoutSeconds: Int64 { (idleTimeout ?? permanentLifetime).components.seconds }
 }
 
 /// The session cookie's name and attributes (Flask's `SESSION_COOKIE_*`).

@@ -1,27 +1,32 @@
 import Logging
-import Synchronization
 
 /// Turns a request's `Cookie` header into a `Session`, and a `Session` back into a `Set-Cookie`.
 ///
 /// Framework adapters call `begin` when a request arrives and `finish` when the handler is done;
 /// everything between is the handler's. The session is opened lazily: a handler that never
-/// touches it costs no decoding, no signature check, no `Set-Cookie` and no `Vary`.
+/// touches it costs no decoding, no signature check, no store I/O, no `Set-Cookie` and no `Vary`.
 ///
 /// Create one engine per application: it validates the configuration (a missing or weak key is
 /// an error here, at startup) and precomputes the HMAC key schedules.
 public final class SessionEngine: Sendable {
     public let configuration: SessionConfiguration
+    public let storage: SessionStorage
+    /// The signed-cookie codec (cookie mode).
     public let codec: SessionCookieCodec
+    /// Signs session ids (server-side storage); fallback keys verify, as in cookie mode.
+    public let idSigner: Signer
     public let clock: SessionClock
     let logger: Logger
 
     public init(
         configuration: SessionConfiguration,
+        storage: SessionStorage = .cookie,
         clock: SessionClock = .system,
         logger: Logger = Logger(label: "SessionKit")
     ) throws(SessionConfigurationError) {
         let keys = try configuration.validatedKeys()
         self.configuration = configuration
+        self.storage = storage
         self.codec = SessionCookieCodec(
             keys: keys,
             salt: configuration.salt,
@@ -29,45 +34,43 @@ public final class SessionEngine: Sendable {
             maxCookieSize: configuration.maxCookieSize,
             maxDecompressedSize: configuration.maxDecompressedSize
         )
+        self.idSigner = Signer(keys: keys, salt: configuration.idSalt, digest: configuration.digest)
         self.clock = clock
         self.logger = logger
     }
 
-    /// Starts a request: remembers its `Cookie` header lines. No work is done until the handler
-    /// asks for the session.
+    /// Starts a request: remembers its session cookie. No work is done until the handler asks
+    /// for the session.
     public func begin<S: Sequence>(cookieHeaders: S) -> PendingSession where S.Element: StringProtocol {
         PendingSession(engine: self, cookie: CookieHeader.lookup(configuration.cookie.name, in: cookieHeaders))
     }
 
-    /// Opens the session a cookie lookup found. A bad cookie of any kind gives an empty new
-    /// session and a debug log line.
-    func open(_ cookie: CookieHeader.Lookup) -> Session {
-        switch cookie {
-        case .absent:
-            return Session()
-        case .duplicated:
-            logger.debug("session cookie ignored: the name occurs more than once")
-            return Session()
-        case .value(let value):
-            if value.isEmpty { return Session() }
-            do {
-                let decoded = try codec.decode(
-                    value, maxAge: configuration.permanentLifetimeSeconds, now: clock.unixSeconds)
-                return Session(data: decoded.session, isNew: false)
-            } catch {
-                logger.debug("session cookie rejected", metadata: ["reason": "\(error)"])
-                return Session()
-            }
+    /// Ends a request: what to add to the response (Flask's `save_session`, spec §9.2; for
+    /// server-side storage, Flask-Session's, with merged saves).
+    public func finish(_ pending: PendingSession) async throws(SessionSaveError) -> SessionResponseHeaders {
+        guard let session = pending.openedSession else { return SessionResponseHeaders() }
+        switch storage {
+        case .cookie: return try responseHeaders(for: session)
+        case .server(let store): return try await save(session, in: store)
         }
     }
 
-    /// Ends a request: what to add to the response (Flask's `save_session`, §9.2 of the spec).
-    public func finish(_ pending: PendingSession) throws(SessionSaveError) -> SessionResponseHeaders {
-        guard let session = pending.openedSession else { return SessionResponseHeaders() }
-        return try responseHeaders(for: session)
+    // MARK: Cookie mode
+
+    /// Opens the session a cookie lookup found. A bad cookie of any kind gives an empty new
+    /// session and a debug log line.
+    func openCookieSession(_ cookie: CookieHeader.Lookup) -> Session {
+        guard let value = presentedValue(cookie) else { return Session() }
+        do {
+            let decoded = try codec.decode(value, maxAge: configuration.permanentLifetimeSeconds, now: clock.unixSeconds)
+            return Session(data: decoded.session, isNew: false)
+        } catch {
+            logger.debug("session cookie rejected", metadata: ["reason": "\(error)"])
+            return Session()
+        }
     }
 
-    /// What to send for `session` at the end of a request.
+    /// What to send for a cookie-mode `session` at the end of a request.
     public func responseHeaders(for session: Session) throws(SessionSaveError) -> SessionResponseHeaders {
         let (accessed, modified, data) = session.inspect { ($0.accessed, $0.modified, $0.data) }
         guard accessed else { return SessionResponseHeaders() }
@@ -75,78 +78,181 @@ public final class SessionEngine: Sendable {
         if data.isEmpty {
             return SessionResponseHeaders(setCookie: modified ? SetCookie.deletion(options: options) : nil, varyCookie: true)
         }
-        let permanent = data[Session.permanentKey]?.boolValue ?? false
+        let permanent = Self.isPermanent(data)
         guard modified || (permanent && configuration.refreshEachRequest) else {
             return SessionResponseHeaders(varyCookie: true)
         }
         let now = clock.unixSeconds
-        let value = codec.encode(data, timestamp: now)
-        let header = SetCookie.header(
-            value: value,
-            expires: permanent ? now + configuration.permanentLifetimeSeconds : nil,
-            options: options)
+        return SessionResponseHeaders(
+            setCookie: try setCookie(
+                value: codec.encode(data, timestamp: now),
+                expires: permanent ? now + configuration.permanentLifetimeSeconds : nil),
+            varyCookie: true)
+    }
+
+    // MARK: Server-side storage
+
+    /// Verifies the signed id and loads its record. Unknown, expired, malformed or badly signed
+    /// ids give a new empty session, which gets a NEW id when first saved: a client-chosen id is
+    /// never adopted. A store failure throws (the client is not logged out by an outage).
+    func openServerSession(_ cookie: CookieHeader.Lookup) async throws -> Session {
+        guard case .server(let store) = storage else { return openCookieSession(cookie) }
+        guard let value = presentedValue(cookie) else { return Session() }
+        guard let raw = idSigner.unsign(value), let id = SessionID(validating: raw) else {
+            logger.debug("session id cookie rejected: bad signature or not an id")
+            return Session()
+        }
+        let now = clock.unixSeconds
+        let loaded: SessionRecord?
+        do {
+            loaded = try await store.load(id.storageKey, now: now)
+        } catch {
+            throw SessionLoadError(underlying: error)
+        }
+        guard let record = loaded else {
+            logger.debug("session id unknown or expired", metadata: ["id": "\(id)"])
+            return Session()
+        }
+        guard !isExpired(record, now: now) else {
+            logger.debug("session timed out", metadata: ["id": "\(id)"])
+            try? await store.delete(id.storageKey)
+            return Session()
+        }
+        return Session(id: id, record: record)
+    }
+
+    func save(_ session: Session, in store: any SessionStore) async throws(SessionSaveError) -> SessionResponseHeaders {
+        let s = session.inspect { $0 }
+        guard s.accessed else { return SessionResponseHeaders() }
+        let now = clock.unixSeconds
+        do {
+            var id = s.id
+            var record = s.record
+            if s.destroyRequested, let old = id {
+                try await store.delete(old.storageKey)
+                id = nil
+                record = nil
+            }
+            guard let current = id, let loaded = record else {
+                return try await createIfNeeded(session, state: s, in: store, now: now)
+            }
+            let touchDue = now - loaded.lastAccessAt >= configuration.touchInterval.components.seconds
+            guard s.modified || touchDue else { return SessionResponseHeaders(varyCookie: true) }
+            let changes = changeSet(for: s, record: loaded, now: now)
+            guard let merged = try await store.apply(changes, to: current.storageKey) else {
+                // Destroyed or regenerated by another request meanwhile: never resurrect it.
+                logger.debug("session gone before save; change dropped", metadata: ["id": "\(current)"])
+                session.didSave(id: nil, record: nil)
+                return SessionResponseHeaders(setCookie: SetCookie.deletion(options: configuration.cookie), varyCookie: true)
+            }
+            if merged.data.isEmpty {
+                try await store.delete(current.storageKey)
+                session.didSave(id: nil, record: nil)
+                return SessionResponseHeaders(setCookie: SetCookie.deletion(options: configuration.cookie), varyCookie: true)
+            }
+            var finalID = current
+            var finalRecord = merged
+            if s.regenerateRequested {
+                // The merged record holds every change other requests made before now; move it.
+                finalID = SessionID.generate()
+                finalRecord.version = 1
+                guard try await store.create(finalID.storageKey, record: finalRecord) else {
+                    throw SessionStoreError(.conflict, "a new session id collided with an existing one")
+                }
+                try await store.delete(current.storageKey)
+            }
+            session.didSave(id: finalID, record: finalRecord)
+            let permanent = Self.isPermanent(finalRecord.data)
+            guard s.modified || permanent else { return SessionResponseHeaders(varyCookie: true) }
+            return SessionResponseHeaders(setCookie: try idCookie(finalID, record: finalRecord), varyCookie: true)
+        } catch let error as SessionSaveError {
+            throw error
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    /// A session without a record: create one when it holds data.
+    private func createIfNeeded(
+        _ session: Session, state s: Session.State, in store: any SessionStore, now: Int64
+    ) async throws -> SessionResponseHeaders {
+        guard !s.data.isEmpty else {
+            session.didSave(id: nil, record: nil)
+            let deletion = s.modified ? SetCookie.deletion(options: configuration.cookie) : nil
+            return SessionResponseHeaders(setCookie: deletion, varyCookie: true)
+        }
+        let absolute = s.absoluteTimeoutOverride ?? configuration.absoluteTimeout?.components.seconds
+        let idleOverride = s.idleTimeoutOverride ?? nil
+        let deadline = absolute.map { now + $0 }
+        let record = SessionRecord(
+            data: s.data, createdAt: now, lastAccessAt: now, absoluteDeadline: deadline,
+            idleTimeoutOverride: idleOverride,
+            expiresAt: expiry(now: now, idle: idleOverride ?? configuration.idleTimeoutSeconds, deadline: deadline))
+        let id = SessionID.generate()
+        guard try await store.create(id.storageKey, record: record) else {
+            throw SessionStoreError(.conflict, "a new session id collided with an existing one")
+        }
+        session.didSave(id: id, record: record)
+        return SessionResponseHeaders(setCookie: try idCookie(id, record: record), varyCookie: true)
+    }
+
+    /// Only the keys this request changed, and the new timing.
+    private func changeSet(for s: Session.State, record: SessionRecord, now: Int64) -> SessionChangeSet {
+        let idle = (s.idleTimeoutOverride ?? record.idleTimeoutOverride) ?? configuration.idleTimeoutSeconds
+        var deadline = record.absoluteDeadline
+        var deadlineChange: Int64?? = nil
+        if let absolute = s.absoluteTimeoutOverride {
+            deadline = (absolute ?? configuration.absoluteTimeout?.components.seconds).map { record.createdAt + $0 }
+            deadlineChange = .some(deadline)
+        }
+        return SessionChangeSet(
+            changes: s.changedKeys.sorted.map { SessionChange(key: $0, value: s.data[$0]) },
+            now: now,
+            expiresAt: expiry(now: now, idle: idle, deadline: deadline),
+            idleTimeoutOverride: s.idleTimeoutOverride,
+            absoluteDeadline: deadlineChange)
+    }
+
+    /// Whichever comes first: idle expiry or the absolute deadline.
+    func expiry(now: Int64, idle: Int64, deadline: Int64?) -> Int64 {
+        min(now + idle, deadline ?? .max)
+    }
+
+    /// Timeouts are checked by the engine too, so that shortening them takes effect at once.
+    func isExpired(_ record: SessionRecord, now: Int64) -> Bool {
+        let idle = record.idleTimeoutOverride ?? configuration.idleTimeoutSeconds
+        if record.expiresAt <= now || now - record.lastAccessAt >= idle { return true }
+        if let deadline = record.absoluteDeadline, deadline <= now { return true }
+        return false
+    }
+
+    private func idCookie(_ id: SessionID, record: SessionRecord) throws(SessionSaveError) -> String {
+        try setCookie(value: idSigner.sign(id.rawValue), expires: Self.isPermanent(record.data) ? record.expiresAt : nil)
+    }
+
+    // MARK: Shared
+
+    private func presentedValue(_ cookie: CookieHeader.Lookup) -> Substring? {
+        switch cookie {
+        case .absent:
+            return nil
+        case .duplicated:
+            logger.debug("session cookie ignored: the name occurs more than once")
+            return nil
+        case .value(let value):
+            return value.isEmpty ? nil : value
+        }
+    }
+
+    private func setCookie(value: String, expires: Int64?) throws(SessionSaveError) -> String {
+        let header = SetCookie.header(value: value, expires: expires, options: configuration.cookie)
         guard header.utf8.count <= configuration.maxCookieSize else {
             throw .cookieTooLarge(size: header.utf8.count, limit: configuration.maxCookieSize)
         }
-        return SessionResponseHeaders(setCookie: header, varyCookie: true)
-    }
-}
-
-/// A request's session before and after the handler opened it.
-public final class PendingSession: Sendable {
-    let engine: SessionEngine
-    let cookie: CookieHeader.Lookup
-    private let opened = Mutex<Session?>(nil)
-
-    init(engine: SessionEngine, cookie: CookieHeader.Lookup) {
-        self.engine = engine
-        self.cookie = cookie
+        return header
     }
 
-    /// The session, opened on first use (the cookie is verified and decoded then, once).
-    public func session() async throws -> Session {
-        openSession()
-    }
-
-    /// Synchronous open: signed-cookie sessions need no I/O.
-    public func openSession() -> Session {
-        opened.withLock { slot in
-            if let session = slot { return session }
-            let session = engine.open(cookie)
-            slot = session
-            return session
-        }
-    }
-
-    /// The session if the handler opened it, else nil.
-    public var openedSession: Session? { opened.withLock { $0 } }
-}
-
-/// Headers the adapter adds to the response.
-public struct SessionResponseHeaders: Sendable, Equatable {
-    /// A `Set-Cookie` value, when the cookie must be (re)sent or deleted.
-    public var setCookie: String?
-    /// Add `Vary: Cookie`: the response depended on the session.
-    public var varyCookie: Bool
-
-    public init(setCookie: String? = nil, varyCookie: Bool = false) {
-        self.setCookie = setCookie
-        self.varyCookie = varyCookie
-    }
-}
-
-/// Why a session could not be saved at the end of a request.
-public enum SessionSaveError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Browsers drop cookies this large, which would silently log the user out.
-    case cookieTooLarge(size: Int, limit: Int)
-
-    public var description: String {
-        switch self {
-        case .cookieTooLarge(let size, let limit):
-            return """
-                The session cookie would be \(size) bytes, over the \(limit)-byte limit browsers \
-                accept: store less in the session, or use a server-side store.
-                """
-        }
+    static func isPermanent(_ data: SessionObject) -> Bool {
+        data[Session.permanentKey]?.boolValue ?? false
     }
 }
