@@ -1,0 +1,210 @@
+public import Hummingbird
+public import Logging
+import NIOCore
+public import SessionKit
+public import SessionKitHummingbird
+
+/// Where the demo server is listening, once bound.
+public struct DemoServerAddress: Sendable, Equatable, CustomStringConvertible {
+    public var host: String
+    public var port: Int
+
+    public init(host: String, port: Int) {
+        self.host = host
+        self.port = port
+    }
+
+    /// `http://127.0.0.1:8080`; IPv6 hosts are bracketed.
+    public var url: String {
+        host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
+    }
+
+    public var description: String { url }
+}
+
+/// The engine the demo uses for `configuration`: Flask's defaults with its key, on its store.
+/// Throws `SessionConfigurationError` when the key is missing, or weak and `allowWeakKeys` is off,
+/// and `SessionStoreError` when the store cannot be opened (e.g. the folder is not writable).
+public func makeDemoEngine(
+    configuration: DemoConfiguration,
+    logger: Logger? = nil
+) throws -> SessionEngine {
+    // The key first: a bad key is reported before any store is opened.
+    _ = try configuration.sessionConfiguration.validatedKeys()
+    return try SessionEngine(
+        configuration: configuration.sessionConfiguration,
+        storage: makeDemoStorage(configuration.store),
+        logger: logger ?? demoLogger(label: "SessionKit", level: configuration.logLevel))
+}
+
+/// The storage for a `DemoStore` choice.
+public func makeDemoStorage(_ store: DemoStore) throws -> SessionStorage {
+    switch store {
+    case .cookie: return .cookie
+    case .memory: return .server(MemorySessionStore())
+    case .directory(let path):
+        return .server(try DirectorySessionStore(directory: path ?? DirectorySessionStore.defaultDirectory))
+    }
+}
+
+/// Removes expired sessions in the background, for stores without native expiry; cancel the
+/// task to stop.
+public func startDemoSweeper(engine: SessionEngine) -> Task<Void, Never>? {
+    guard case .server(let store) = engine.storage else { return nil }
+    switch store {
+    case let memory as MemorySessionStore: return memory.startPeriodicSweep(every: .seconds(60))
+    case let directory as DirectorySessionStore: return directory.startPeriodicSweep(every: .seconds(60), batch: 1000)
+    default: return nil
+    }
+}
+
+/// The tutorial app: session middleware plus the routes of Flask's quickstart "Sessions" example.
+///
+/// - `GET /` — `Logged in as <name>` or `You are not logged in`
+/// - `GET /login` — the login form; `POST /login` — stores `username` and redirects to `/`
+/// - `GET /logout` — removes `username` and redirects to `/`
+/// - `GET /plain` — `ok`, never touching the session (a baseline for benchmarks)
+public func buildDemoRouter(
+    engine: SessionEngine,
+    configuration: DemoConfiguration = DemoConfiguration()
+) -> Router<BasicSessionRequestContext> {
+    let router = Router(context: BasicSessionRequestContext.self)
+    router.add(middleware: SessionMiddleware(engine: engine))
+    let maxBody = configuration.maxFormBodySize
+    let maxName = configuration.maxUsernameLength
+
+    router.get("/") { _, context -> Response in
+        let session = try await context.session
+        // Flask: `if 'username' in session`.
+        guard session.contains("username"), let value = session["username"] else {
+            return .html(DemoPages.notLoggedIn)
+        }
+        return .html(DemoPages.loggedIn(as: displayText(value)))
+    }
+
+    router.get("/login") { _, _ -> Response in
+        .html(DemoPages.loginForm())
+    }
+
+    router.post("/login") { request, context -> Response in
+        guard FormBody.isFormContentType(request.headers[.contentType]) else {
+            return .html(
+                DemoPages.error("Send the login form as application/x-www-form-urlencoded."),
+                status: .unsupportedMediaType)
+        }
+        let tooLarge = Response.html(
+            DemoPages.error("The form is too large (the limit is \(maxBody) bytes)."), status: .contentTooLarge)
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBody {
+            return tooLarge
+        }
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: maxBody)
+        } catch is NIOTooManyBytesError {
+            return tooLarge
+        }
+        let form: FormBody
+        do {
+            form = try FormBody(parsing: body.readableBytesView)
+        } catch {
+            return .html(DemoPages.loginForm(error: "Bad form: \(error)."), status: .badRequest)
+        }
+        guard let username = form["username"], !isBlank(username) else {
+            return .html(DemoPages.loginForm(error: "Please enter a user name."), status: .badRequest)
+        }
+        guard username.count <= maxName else {
+            return .html(
+                DemoPages.loginForm(error: "The user name is too long (at most \(maxName) characters)."),
+                status: .badRequest)
+        }
+        let session = try await context.session
+        session["username"] = .string(username)
+        // A new id at login: an id planted before login (session fixation) is worth nothing.
+        session.regenerate()
+        return .redirect(to: "/", type: .found)
+    }
+
+    router.get("/logout") { _, context -> Response in
+        let session = try await context.session
+        session.pop("username")
+        return .redirect(to: "/", type: .found)
+    }
+
+    router.get("/plain") { _, _ -> Response in
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: "ok")))
+    }
+
+    if configuration.playground {
+        addPlaygroundRoutes(to: router, maxBodySize: maxBody)
+    }
+    return router
+}
+
+/// The demo as a runnable application bound to `configuration.host`/`port`, using `engine`.
+/// `onServerRunning` is called once the socket is bound, with the actual address (useful with
+/// port 0).
+public func buildDemoApplication(
+    configuration: DemoConfiguration,
+    engine: SessionEngine,
+    onServerRunning: @escaping @Sendable (DemoServerAddress) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let host = configuration.host
+    let port = configuration.port
+    return Application(
+        router: buildDemoRouter(engine: engine, configuration: configuration),
+        configuration: ApplicationConfiguration(
+            address: .hostname(host, port: port),
+            serverName: nil
+        ),
+        onServerRunning: { channel in
+            let address = channel.localAddress
+            await onServerRunning(
+                DemoServerAddress(host: address?.ipAddress ?? host, port: address?.port ?? port))
+        },
+        logger: demoLogger(label: "session-demo", level: configuration.logLevel)
+    )
+}
+
+/// The demo with an engine made from `configuration` (whose `secretKey` must be set).
+public func buildDemoApplication(
+    configuration: DemoConfiguration,
+    onServerRunning: @escaping @Sendable (DemoServerAddress) async -> Void = { _ in }
+) throws -> some ApplicationProtocol {
+    let engine = try makeDemoEngine(configuration: configuration)
+    return buildDemoApplication(configuration: configuration, engine: engine, onServerRunning: onServerRunning)
+}
+
+func demoLogger(label: String, level: Logger.Level) -> Logger {
+    var logger = Logger(label: label)
+    logger.logLevel = level
+    return logger
+}
+
+/// Flask renders `session["username"]` with `str()`; strings are what the demo stores.
+func displayText(_ value: SessionValue) -> String {
+    switch value {
+    case .string(let s), .markup(let s): return s
+    case .int(let i): return "\(i)"
+    case .double(let d): return "\(d)"
+    case .bool(let b): return b ? "True" : "False"
+    case .null: return "None"
+    default: return "\(value)"
+    }
+}
+
+func isBlank(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+}
+
+extension Response {
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

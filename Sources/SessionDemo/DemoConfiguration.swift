@@ -1,0 +1,119 @@
+public import Logging
+public import SessionKit
+
+/// Settings of the tutorial demo server.
+public struct DemoConfiguration: Sendable {
+    /// Address to bind; `127.0.0.1` keeps the demo off the network.
+    public var host: String
+    /// Port to bind; 0 picks a free one (the actual port is printed once listening).
+    public var port: Int
+    /// Signs the session cookie. Nil makes `buildDemoApplication(configuration:)` fail with
+    /// `SessionConfigurationError.missingSecretKey`; the command line generates one instead.
+    public var secretKey: SecretKey?
+    /// Accept short or well-known keys (for sharing a test key with a Flask app).
+    public var allowWeakKeys: Bool
+    public var logLevel: Logger.Level
+    /// Largest `POST /login` body read; larger ones get 413.
+    public var maxFormBodySize: Int
+    /// Longest user name accepted, in characters.
+    public var maxUsernameLength: Int
+    /// Where sessions live. Default: files in `<temp dir>/sessionkit-sessions`, as the tutorial says.
+    public var store: DemoStore
+    /// Server-side sessions expire after this much inactivity (default: 31 days).
+    public var idleTimeout: Duration?
+    /// Server-side sessions expire this long after login, whatever the activity (default: none).
+    public var absoluteTimeout: Duration?
+    /// Serve the JSON API under `/api/session` (tests and benchmarks).
+    public var playground: Bool
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        secretKey: SecretKey? = nil,
+        allowWeakKeys: Bool = false,
+        logLevel: Logger.Level = .info,
+        maxFormBodySize: Int = 64 * 1024,
+        maxUsernameLength: Int = 256,
+        store: DemoStore = .directory(path: nil),
+        idleTimeout: Duration? = nil,
+        absoluteTimeout: Duration? = nil,
+        playground: Bool = false
+    ) {
+        self.host = host
+        self.port = port
+        self.secretKey = secretKey
+        self.allowWeakKeys = allowWeakKeys
+        self.logLevel = logLevel
+        self.maxFormBodySize = maxFormBodySize
+        self.maxUsernameLength = maxUsernameLength
+        self.store = store
+        self.idleTimeout = idleTimeout
+        self.absoluteTimeout = absoluteTimeout
+        self.playground = playground
+    }
+
+    /// The session configuration the demo runs with: Flask's defaults plus this key and timeouts.
+    public var sessionConfiguration: SessionConfiguration {
+        SessionConfiguration(
+            secretKey: secretKey, allowWeakKeys: allowWeakKeys, idleTimeout: idleTimeout,
+            absoluteTimeout: absoluteTimeout)
+    }
+
+    /// The environment variable the demo reads its key from, as Flask apps conventionally do.
+    public static let secretKeyEnvironmentVariable = "SECRET_KEY"
+
+    /// Where the demo's key came from.
+    public enum SecretKeySource: Sendable, Equatable {
+        /// `--secret-key`.
+        case option
+        /// The `SECRET_KEY` environment variable.
+        case environment
+        /// Neither was set: a random key that lives as long as the process.
+        case generated
+    }
+
+    /// Picks the key: `--secret-key` wins, then a non-empty `SECRET_KEY`, else a fresh random key.
+    /// An explicitly given key is used as UTF-8 text, as Flask uses `SECRET_KEY` strings.
+    public static func resolveSecretKey(
+        option: String?,
+        environment: [String: String]
+    ) -> (key: SecretKey, source: SecretKeySource) {
+        if let option {
+            return (SecretKey(option), .option)
+        }
+        if let value = environment[secretKeyEnvironmentVariable], !value.isEmpty {
+            return (SecretKey(value), .environment)
+        }
+        return (SecretKey.generate(), .generated)
+    }
+
+    /// Printed to stderr when the key was generated.
+    public static let generatedKeyWarning = """
+        WARNING: no secret key given (--secret-key or the SECRET_KEY environment variable), so \
+        session-demo generated a random one. Sessions (logins) end when the demo stops. To keep \
+        them across restarts, start it with a fixed key, e.g.:
+            export SECRET_KEY="$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
+        """
+}
+
+/// The session stores the demo can run on.
+public enum DemoStore: Sendable, Equatable {
+    /// Flask's classic mode: the whole session in the signed cookie.
+    case cookie
+    /// In this process's memory: sessions end when it stops.
+    case memory
+    /// One file per session under `path` (default `DirectorySessionStore.defaultDirectory`);
+    /// survives restarts and can be shared by several processes.
+    case directory(path: String?)
+
+    /// The `--store` names.
+    public static let names = ["cookie", "memory", "directory"]
+
+    public var name: String {
+        switch self {
+        case .cookie: return "cookie"
+        case .memory: return "memory"
+        case .directory: return "directory"
+        }
+    }
+}

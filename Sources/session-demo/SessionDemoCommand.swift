@@ -1,0 +1,158 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import SessionDemo
+import SessionKit
+
+/// Serves the Flask quickstart "Sessions" app, reading and writing Flask-compatible cookies.
+@main
+struct SessionDemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "session-demo",
+        abstract: "Serve Flask's quickstart sessions example (log in, log out) on SessionKit.",
+        discussion: """
+            Routes: GET / (who is logged in), GET/POST /login, GET /logout, GET /plain; with \
+            --playground also GET /api/session, PUT and DELETE /api/session/{key}, \
+            POST /api/session/regenerate and POST /api/session/destroy.
+
+            By default sessions are kept in files under the system's temporary folder \
+            (--store directory, --session-dir) and the browser holds only a signed session id. \
+            --store cookie is Flask's classic mode, byte-compatible with Flask's cookies: a Flask \
+            app with the same secret key accepts this demo's cookies and the other way round. \
+            --store memory keeps sessions in this process only.
+
+            The secret key comes from --secret-key, else from the SECRET_KEY environment \
+            variable; with neither, a random key is generated and logins end when the demo stops.
+            Stop the server with Ctrl-C (SIGINT) or SIGTERM; it shuts down gracefully.
+            """
+    )
+
+    @Option(help: "Address to bind.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to bind; 0 picks a free port.")
+    var port: Int = 8080
+
+    @Option(
+        name: .customLong("secret-key"),
+        help: ArgumentHelp(
+            "Key that signs session cookies, used as UTF-8 text like Flask's SECRET_KEY (default: $SECRET_KEY).",
+            valueName: "key"))
+    var secretKey: String?
+
+    @Flag(
+        name: .customLong("allow-weak-key"),
+        help: "Accept a short or well-known secret key (only to share a test key with another app).")
+    var allowWeakKey = false
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    @Option(help: ArgumentHelp("Where sessions live: cookie, memory or directory.", valueName: "store"))
+    var store: String = "directory"
+
+    @Option(
+        name: .customLong("session-dir"),
+        help: ArgumentHelp("Folder of the directory store (default: <temp dir>/sessionkit-sessions).", valueName: "path"))
+    var sessionDir: String?
+
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: ArgumentHelp("Server-side sessions end after this many seconds unused (default: 31 days).", valueName: "seconds"))
+    var idleTimeout: Int?
+
+    @Option(
+        name: .customLong("absolute-timeout"),
+        help: ArgumentHelp("Server-side sessions end this many seconds after login, however active (default: never).", valueName: "seconds"))
+    var absoluteTimeout: Int?
+
+    @Flag(help: "Serve the JSON session API under /api/session (for tests and benchmarks).")
+    var playground = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535, not \(port).")
+        }
+        guard DemoStore.names.contains(store) else {
+            throw ValidationError("--store must be one of \(DemoStore.names.joined(separator: ", ")), not \(store).")
+        }
+        if sessionDir != nil, store != "directory" {
+            throw ValidationError("--session-dir applies to --store directory only.")
+        }
+        for (name, value) in [("--idle-timeout", idleTimeout), ("--absolute-timeout", absoluteTimeout)] {
+            if let value, value <= 0 { throw ValidationError("\(name) must be a positive number of seconds.") }
+        }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError(
+                "--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+    }
+
+    func run() async throws {
+        let resolved = DemoConfiguration.resolveSecretKey(
+            option: secretKey, environment: ProcessInfo.processInfo.environment)
+        if resolved.source == .generated {
+            writeStandardError(DemoConfiguration.generatedKeyWarning + "\n")
+        }
+        let configuration = DemoConfiguration(
+            host: host,
+            port: port,
+            secretKey: resolved.key,
+            allowWeakKeys: allowWeakKey,
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info,
+            store: demoStore,
+            idleTimeout: idleTimeout.map { .seconds($0) },
+            absoluteTimeout: absoluteTimeout.map { .seconds($0) },
+            playground: playground
+        )
+
+        let engine: SessionEngine
+        do {
+            engine = try makeDemoEngine(configuration: configuration)
+        } catch let error as SessionConfigurationError {
+            var message = "session-demo: error: \(error.description)\n"
+            if case .weakSecretKey = error {
+                let origin = resolved.source == .environment ? "SECRET_KEY" : "--secret-key"
+                message += "(The key came from \(origin). Pass --allow-weak-key to use it anyway, for tests only.)\n"
+            }
+            writeStandardError(message)
+            throw ExitCode(1)
+        } catch {
+            writeStandardError("session-demo: error: cannot open the \(store) session store: \(error)\n")
+            throw ExitCode(1)
+        }
+        let sweeper = startDemoSweeper(engine: engine)
+        defer { sweeper?.cancel() }
+
+        let app = buildDemoApplication(configuration: configuration, engine: engine) { address in
+            writeStandardOutput("session-demo listening on \(address.url)\n")
+        }
+        do {
+            try await app.runService()
+            sweeper?.cancel()
+        } catch {
+            writeStandardError("session-demo: error: cannot serve on \(host):\(port): \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension SessionDemoCommand {
+    var demoStore: DemoStore {
+        switch store {
+        case "cookie": return .cookie
+        case "memory": return .memory
+        default: return .directory(path: sessionDir)
+        }
+    }
+}
+
+/// Unbuffered, so scripts reading a pipe see the line at once.
+func writeStandardOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+func writeStandardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}

@@ -1,0 +1,230 @@
+import Hummingbird
+import HummingbirdTesting
+import SessionDemo
+import SessionKit
+import SessionKitHummingbird
+import Testing
+
+func makeDemoApp(
+    engine: SessionEngine? = nil,
+    configuration: DemoConfiguration = DemoConfiguration(port: 0)
+) throws -> some ApplicationProtocol {
+    let engine = try engine ?? makeDemoEngine(configuration: DemoConfiguration(secretKey: SecretKey.generate(), store: .cookie))
+    return buildDemoApplication(configuration: configuration, engine: engine)
+}
+
+@Suite("The tutorial demo")
+struct DemoAppTests {
+    @Test("log in, see the name, log out — over real HTTP")
+    func loginFlow() async throws {
+        let app = try makeDemoApp(engine: makeEngine())
+        try await app.test(.live) { client in
+            let start = try await client.execute(uri: "/", method: .get)
+            #expect(start.status == .ok)
+            #expect(start.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(start.text.contains("You are not logged in"))
+            #expect(start.text.contains(#"<p><a href="/login">click here to log in</a></p>"#))
+            #expect(start.varies == ["Cookie"])
+            #expect(start.setCookies.isEmpty)
+
+            let form = try await client.execute(uri: "/login", method: .get)
+            #expect(form.status == .ok)
+            #expect(
+                form.text.contains(
+                    #"<form method="post"><p><input type="text" name="username"><p><input type="submit" value="Login"></form>"#
+                ))
+            #expect(form.setCookies.isEmpty)
+
+            let login = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders, body: ByteBuffer(string: "username=admin"))
+            #expect(login.status == .found)
+            #expect(login.headers[.location] == "/")
+            #expect(login.setCookies == ["session=\(flaskAdminCookie); HttpOnly; Path=/"])
+            #expect(login.varies == ["Cookie"])
+            let cookie = try #require(login.cookiePair)
+
+            let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
+            #expect(home.status == .ok)
+            #expect(home.text.contains("Logged in as admin"))
+            #expect(home.text.contains(#"<p><a href="/logout">click here to log out</a></p>"#))
+            #expect(home.setCookies.isEmpty, "an unmodified, non-permanent session is not re-sent")
+            #expect(home.varies == ["Cookie"])
+
+            let logout = try await client.execute(uri: "/logout", method: .get, headers: [.cookie: cookie])
+            #expect(logout.status == .found)
+            #expect(logout.headers[.location] == "/")
+            #expect(
+                logout.setCookies == ["session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/"])
+
+            // The browser dropped the cookie.
+            let end = try await client.execute(uri: "/", method: .get)
+            #expect(end.text.contains("You are not logged in"))
+
+            // Logging out again changes nothing (pop of a missing key does not modify).
+            let again = try await client.execute(uri: "/logout", method: .get)
+            #expect(again.status == .found)
+            #expect(again.setCookies.isEmpty)
+            #expect(again.varies == ["Cookie"])
+        }
+    }
+
+    @Test("/plain never touches the session")
+    func plain() async throws {
+        let app = try makeDemoApp()
+        try await app.test(.live) { client in
+            let response = try await client.execute(
+                uri: "/plain", method: .get, headers: [.cookie: "session=\(flaskAdminCookie)"])
+            #expect(response.status == .ok)
+            #expect(response.text == "ok")
+            #expect(response.setCookies.isEmpty)
+            #expect(response.varies.isEmpty)
+        }
+    }
+
+    @Test("user names are HTML-escaped", arguments: [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("\"quoted\" & 'single'", "&#34;quoted&#34; &amp; &#39;single&#39;"),
+        ("Zoë 東京", "Zoë 東京"),
+    ])
+    func escaping(name: String, rendered: String) async throws {
+        let app = try makeDemoApp()
+        try await app.test(.live) { client in
+            let login = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders,
+                body: ByteBuffer(string: "username=\(formEncode(name))"))
+            #expect(login.status == .found)
+            let cookie = try #require(login.cookiePair)
+            let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
+            #expect(home.text.contains("Logged in as \(rendered)<p>"))
+            #expect(!home.text.contains("<script>"))
+        }
+    }
+
+    @Test("bad login forms are 4xx with a message, never 500", arguments: [
+        ("empty user name", "username=", HTTPResponse.Status.badRequest, "Please enter a user name"),
+        ("whitespace-only user name", "username=+%20%09", .badRequest, "Please enter a user name"),
+        ("missing field", "user=admin", .badRequest, "Please enter a user name"),
+        ("empty body", "", .badRequest, "Please enter a user name"),
+        ("bad percent-encoding", "username=%ZZ", .badRequest, "invalid percent-encoding"),
+        ("truncated percent-encoding", "username=ab%4", .badRequest, "invalid percent-encoding"),
+        ("non-UTF-8", "username=%FF%FE", .badRequest, "not valid UTF-8"),
+        ("name too long", "username=" + String(repeating: "a", count: 257), .badRequest, "too long"),
+        ("body over the limit", "username=" + String(repeating: "a", count: 70 * 1024), .contentTooLarge, "too large"),
+    ] as [(String, String, HTTPResponse.Status, String)])
+    func badForms(name: String, body: String, status: HTTPResponse.Status, message: String) async throws {
+        let app = try makeDemoApp()
+        try await app.test(.live) { client in
+            let response = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders, body: ByteBuffer(string: body))
+            #expect(response.status == status, "\(name)")
+            #expect(response.text.contains(message), "\(name): \(response.text)")
+            #expect(response.setCookies.isEmpty, "\(name)")
+            if status == .badRequest {
+                #expect(response.text.contains(#"<input type="submit" value="Login">"#), "\(name): form shown again")
+            }
+            // The connection and server still work.
+            let after = try await client.execute(uri: "/", method: .get)
+            #expect(after.text.contains("You are not logged in"), "\(name)")
+        }
+    }
+
+    @Test("the body limit is configurable")
+    func configuredBodyLimit() async throws {
+        let app = try makeDemoApp(configuration: DemoConfiguration(port: 0, maxFormBodySize: 100))
+        try await app.test(.router) { client in
+            let over = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders,
+                body: ByteBuffer(string: "username=" + String(repeating: "a", count: 200)))
+            #expect(over.status == .contentTooLarge)
+            let under = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders,
+                body: ByteBuffer(string: "username=" + String(repeating: "a", count: 80)))
+            #expect(under.status == .found)
+        }
+    }
+
+    @Test("a user name of exactly the maximum length is accepted")
+    func longestName() async throws {
+        let app = try makeDemoApp()
+        try await app.test(.router) { client in
+            let name = String(repeating: "é", count: 256)
+            let login = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders,
+                body: ByteBuffer(string: "username=\(formEncode(name))"))
+            #expect(login.status == .found)
+        }
+    }
+
+    @Test("a login that is not a URL-encoded form is 415")
+    func wrongContentType() async throws {
+        let app = try makeDemoApp()
+        try await app.test(.live) { client in
+            let json = try await client.execute(
+                uri: "/login", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"username":"admin"}"#))
+            #expect(json.status == .unsupportedMediaType)
+            let none = try await client.execute(uri: "/login", method: .post, body: ByteBuffer(string: "username=admin"))
+            #expect(none.status == .unsupportedMediaType)
+            let withCharset = try await client.execute(
+                uri: "/login", method: .post,
+                headers: [.contentType: "Application/X-WWW-Form-URLEncoded; charset=UTF-8"],
+                body: ByteBuffer(string: "username=admin"))
+            #expect(withCharset.status == .found)
+        }
+    }
+
+    @Test("a weak key is refused unless allowed, with the engine's message")
+    func weakKey() throws {
+        #expect(throws: SessionConfigurationError.self) {
+            try makeDemoEngine(configuration: DemoConfiguration(secretKey: SecretKey("secret")))
+        }
+        do {
+            _ = try makeDemoEngine(configuration: DemoConfiguration(secretKey: SecretKey("dev")))
+            Issue.record("a weak key was accepted")
+        } catch let error as SessionConfigurationError {
+            #expect(error.description.contains("unsafe"))
+        }
+        _ = try makeDemoEngine(configuration: DemoConfiguration(secretKey: SecretKey("secret"), allowWeakKeys: true))
+        #expect(throws: SessionConfigurationError.missingSecretKey) {
+            try buildDemoApplication(configuration: DemoConfiguration())
+        }
+    }
+
+    @Test("key resolution: option, then SECRET_KEY, else generated")
+    func keyResolution() {
+        let fromOption = DemoConfiguration.resolveSecretKey(option: "opt", environment: ["SECRET_KEY": "env"])
+        #expect(fromOption.key == SecretKey("opt"))
+        #expect(fromOption.source == .option)
+        let fromEnv = DemoConfiguration.resolveSecretKey(option: nil, environment: ["SECRET_KEY": "env"])
+        #expect(fromEnv.key == SecretKey("env"))
+        #expect(fromEnv.source == .environment)
+        let generated = DemoConfiguration.resolveSecretKey(option: nil, environment: ["SECRET_KEY": ""])
+        #expect(generated.source == .generated)
+        #expect(generated.key.weakness == nil)
+        #expect(generated.key.bytes.count == 32)
+    }
+
+    @Test("form parsing")
+    func formParsing() throws {
+        let form = try FormBody(parsing: Array("a=1&username=Zo%C3%AB+%E6%9D%B1%E4%BA%AC&&username=second&flag".utf8))
+        #expect(form["username"] == "Zoë 東京")
+        #expect(form["a"] == "1")
+        #expect(form["flag"] == "")
+        #expect(form["missing"] == nil)
+        #expect(throws: FormBody.ParseError.invalidPercentEncoding(field: 0)) {
+            try FormBody(parsing: Array("username=%ZZ".utf8))
+        }
+        #expect(throws: FormBody.ParseError.invalidPercentEncoding(field: 1)) {
+            try FormBody(parsing: Array("a=b&username=%4".utf8))
+        }
+        #expect(throws: FormBody.ParseError.invalidUTF8(field: 0)) {
+            try FormBody(parsing: Array("username=%FF%FE".utf8))
+        }
+    }
+
+    @Test("HTML escaping")
+    func htmlEscaping() {
+        #expect(DemoPages.escapeHTML(#"<a href="x">'&'</a>"#) == "&lt;a href=&#34;x&#34;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+        #expect(DemoPages.escapeHTML("Zoë 東京") == "Zoë 東京")
+    }
+}

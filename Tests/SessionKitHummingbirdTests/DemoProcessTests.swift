@@ -1,0 +1,187 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import SessionDemo
+import SessionKit
+import SessionKitHummingbird
+import Synchronization
+import Testing
+
+/// The real `session-demo` executable, run as separate processes on the directory store.
+@Suite(.serialized) struct DemoProcessTests {
+    let key = SecretKey.generate().hex
+    let directory: String
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sessionkit-demo-\(UUID().uuidString)").path
+    }
+
+    static func binary() throws -> String {
+        var candidates: [URL] = []
+        for bundle in [Bundle.main] + Bundle.allBundles {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("session-demo"))
+        }
+        candidates.append(FlaskTutorialApp.packageRoot().appendingPathComponent(".build/debug/session-demo"))
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            Issue.record("session-demo not built (swift build --product session-demo); looked in \(candidates.map(\.path))")
+            throw FlaskTutorialApp.Unavailable.didNotStart("no session-demo binary")
+        }
+        return found.path
+    }
+
+    /// Starts a demo process; returns it and its port.
+    func startDemo(_ extra: [String] = []) async throws -> (FlaskChild, Int) {
+        let child = try FlaskChild(arguments: [
+            try Self.binary(), "--port", "0", "--secret-key", key, "--store", "directory", "--session-dir", directory,
+        ] + extra)
+        let url = try await child.waitForLine(prefix: "session-demo listening on ", timeout: .seconds(30))
+        guard let port = url.split(separator: ":").last.flatMap({ Int($0) }) else {
+            child.stop()
+            throw FlaskTutorialApp.Unavailable.didNotStart("unexpected address \(url)")
+        }
+        return (child, port)
+    }
+
+    func login(port: Int, name: String) async throws -> String {
+        let response = try await FlaskTutorialApp.request(
+            port: port, "/login", method: .post, headers: formHeaders, body: "username=\(formEncode(name))")
+        #expect(response.status == .found)
+        return try #require(response.headers[.setCookie].map { String($0.prefix(while: { $0 != ";" })) })
+    }
+
+    func index(port: Int, cookie: String) async throws -> String {
+        String(buffer: try await FlaskTutorialApp.request(port: port, "/", headers: [.cookie: cookie]).body ?? ByteBuffer())
+    }
+
+    @Test func loginSurvivesARestart() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (first, port1) = try await startDemo()
+        let cookie = try await login(port: port1, name: "admin")
+        #expect(try await index(port: port1, cookie: cookie).contains("Logged in as admin"))
+        first.stop()
+        #expect(first.exitStatus == 0)  // SIGTERM: graceful shutdown
+        let (second, port2) = try await startDemo()
+        defer { second.stop() }
+        #expect(try await index(port: port2, cookie: cookie).contains("Logged in as admin"))
+    }
+
+    @Test func twoProcessesShareOneFolder() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (a, portA) = try await startDemo()
+        defer { a.stop() }
+        let (b, portB) = try await startDemo()
+        defer { b.stop() }
+        let cookie = try await login(port: portA, name: "Zoë")
+        #expect(try await index(port: portB, cookie: cookie).contains("Logged in as Zoë"))
+        let logout = try await FlaskTutorialApp.request(port: portB, "/logout", headers: [.cookie: cookie])
+        #expect(logout.status == .found)
+        #expect(try await index(port: portA, cookie: cookie).contains("You are not logged in"))
+    }
+
+    @Test func killedMidWriteLeavesOnlyWholeLoadableFiles() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (demo, port) = try await startDemo(["--playground"])
+        // Twenty clients, each with a growing session, writing as fast as they can.
+        final class Flag: Sendable {
+            let value = Mutex(false)
+        }
+        let stop = Flag()
+        let writers = Task {
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<20 {
+                    group.addTask {
+                        var cookie: String?
+                        var n = 0
+                        while !stop.value.withLock({ $0 }) {
+                            n += 1
+                            let body = "\"" + String(repeating: "x", count: 100 * (n % 40)) + "\""
+                            let headers: HTTPFields = cookie.map { [.cookie: $0] } ?? [:]
+                            guard let response = try? await FlaskTutorialApp.request(
+                                port: port, "/api/session/k\(n % 7)", method: .put, headers: headers, body: body)
+                            else { return }  // the server is gone
+                            if let set = response.headers[.setCookie] { cookie = String(set.prefix(while: { $0 != ";" })) }
+                        }
+                    }
+                }
+            }
+        }
+        try await Task.sleep(for: .milliseconds(1500))
+        demo.kill9()
+        stop.value.withLock { $0 = true }
+        await writers.value
+
+        let store = try DirectorySessionStore(directory: directory)
+        let keys = try await store.keys(limit: 100_000)
+        #expect(keys.count >= 1)
+        for key in keys {
+            // Every file is a whole record: none is corrupt (the store would drop a corrupt one).
+            let record = try await store.load(key, now: Int64(Date().timeIntervalSince1970))
+            #expect(record != nil, "\(key) did not load")
+        }
+        #expect(try await store.count() == keys.count)
+    }
+}
+
+/// A store that is down: every request touching the session gets a 503 and a log line.
+@Suite struct StoreDownTests {
+    final class Recorder: LogHandler, @unchecked Sendable {
+        let lines = Mutex<[String]>([])
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .info
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+        func log(event: LogEvent) {
+            lines.withLock { $0.append("\(event.level) \(event.message) \(event.metadata ?? [:])") }
+        }
+        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+            lines.withLock { $0.append("\(level) \(message) \(metadata ?? [:])") }
+        }
+    }
+
+    struct FailingStore: SessionStore {
+        func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {
+            throw SessionStoreError(.unavailable, "load: connection refused")
+        }
+        func create(_ key: SessionStorageKey, record: SessionRecord) async throws -> Bool {
+            throw SessionStoreError(.unavailable, "create: disk full")
+        }
+        func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
+            throw SessionStoreError(.unavailable, "apply: disk full")
+        }
+        func delete(_ key: SessionStorageKey) async throws {
+            throw SessionStoreError(.unavailable, "delete: disk full")
+        }
+    }
+
+    @Test func storeDownAnswers503WithALogLine() async throws {
+        let recorder = Recorder()
+        let engine = try SessionEngine(
+            configuration: SessionConfiguration(secretKey: .generate()), storage: .server(FailingStore()))
+        let signedID = engine.idSigner.sign(SessionID.generate().rawValue)
+        let router = buildDemoRouter(engine: engine, configuration: DemoConfiguration(playground: true))
+        let app = Application(router: router, logger: Logger(label: "test") { _ in recorder })
+        try await app.test(.router) { client in
+            // Saving a new login fails: 503, not 500.
+            let login = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders, body: ByteBuffer(string: "username=admin"))
+            #expect(login.status == .serviceUnavailable)
+            #expect(String(buffer: login.body).contains("session store is unavailable"))
+            #expect(login.headers[.setCookie] == nil)
+            // Loading an existing session fails: 503, and the cookie is not deleted (no logout).
+            let index = try await client.execute(uri: "/", method: .get, headers: [.cookie: "session=\(signedID)"])
+            #expect(index.status == .serviceUnavailable)
+            #expect(index.headers[.setCookie] == nil)
+            // A route that never touches the session is unaffected.
+            #expect(try await client.execute(uri: "/plain", method: .get).status == .ok)
+        }
+        let lines = recorder.lines.withLock { $0 }
+        #expect(lines.contains { $0.hasPrefix("error") && $0.contains("connection refused") })
+        #expect(lines.contains { $0.hasPrefix("error") && $0.contains("disk full") })
+        // No stack trace, no session id in the logs.
+        #expect(!lines.contains { $0.contains(signedID) })
+    }
+}
