@@ -1,0 +1,770 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Logging
+import Synchronization
+import class Foundation.Thread
+
+/// Sessions as files in a folder: one file per session, sharded as
+/// `<directory>/<key[0..<2]>/<key[2..<4]>/<key>` (folders 0700, files 0600).
+///
+/// - Writes go to a temporary file in the shard folder (`.<key>.<random>.tmp`), which is written
+///   whole, fsynced, renamed over the session file, and the folder fsynced: a reader (in any
+///   process) sees the old record or the new one, never a mix, and a crash leaves at most a
+///   temporary file that is never read as a session (the sweep removes it after an hour).
+/// - `create`, `apply` and `delete` hold an exclusive `flock` on `<shard>/<key>.lock`, so
+///   several processes can share the folder; within a process they also queue on a per-key async
+///   lock, so waiting costs no thread. `load` takes no lock (rename is atomic).
+/// - Each file carries its timing in a fixed header (`SessionRecordFile`) with checksums; expiry
+///   is enforced on load and by `sweep`, which reads only headers. A damaged file reads as
+///   absent and is removed, with a warning.
+/// - All file I/O runs on a small dedicated thread pool, never on Swift's cooperative pool.
+/// - Failures (EACCES, ENOSPC, EROFS, EIO, ENOTDIR…) throw `SessionStoreError(.unavailable)`.
+public final class DirectorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore {
+    /// `<TMPDIR or /tmp>/sessionkit-sessions`.
+    public static var defaultDirectory: String {
+        var base = "/tmp"
+        if let tmp = getenv("TMPDIR"), tmp.pointee != 0 { base = String(cString: tmp) }
+        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+        return (base == "/" ? "" : base) + "/sessionkit-sessions"
+    }
+
+    /// The folder, as given.
+    public let directory: String
+    /// Whether writes and deletes are fsynced (file and folder) before they return.
+    public let synchronousWrites: Bool
+
+    /// The store's folder, opened once: every path is resolved relative to it.
+    let rootFD: Int32
+    /// Temporary files older than this (seconds) are removed by the sweep.
+    let staleTemporaryAge: Int64
+    /// Files examined per `sweep` call at most; nil: derived from the limit.
+    let sweepExamineLimit: Int?
+
+    private let sweepCursor = Mutex(SweepCursor())
+
+    static let logger = Logger(label: "SessionKit.DirectorySessionStore")
+    /// Process-wide: two stores on one folder in one process also queue here.
+    private static let keyLocks = KeyedAsyncLock()
+
+    /// Opens (creating it 0700 if needed) the folder. An existing folder must be a directory
+    /// owned by this user; a looser mode is tightened to 0700.
+    public convenience init(directory: String = defaultDirectory) throws {
+        try self.init(directory: directory, synchronousWrites: true)
+    }
+
+    /// `synchronousWrites: false` skips the fsyncs (faster; a machine crash may then lose or
+    /// damage recent writes — a damaged file is still detected and dropped).
+    public convenience init(directory: String = defaultDirectory, synchronousWrites: Bool) throws {
+        try self.init(
+            directory: directory, synchronousWrites: synchronousWrites, staleTemporaryAge: 3600,
+            sweepExamineLimit: nil)
+    }
+
+    init(directory: String, synchronousWrites: Bool, staleTemporaryAge: Int64, sweepExamineLimit: Int?) throws {
+        self.directory = directory
+        self.synchronousWrites = synchronousWrites
+        self.staleTemporaryAge = staleTemporaryAge
+        self.sweepExamineLimit = sweepExamineLimit
+        self.rootFD = try Self.openRoot(directory)
+    }
+
+    deinit { close(rootFD) }
+
+    // MARK: - SessionStore
+
+    public func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {
+        guard let paths = SessionPaths(key) else { return nil }
+        return try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> SessionRecord? in
+            guard let bytes = try self.readFile(paths.data, display: paths.display, operation: "load") else {
+                return nil
+            }
+            switch Self.inspect(bytes, now: now) {
+            case .live(let record):
+                return record
+            case .expired:
+                _ = try? self.removeIfDead(paths, now: now)
+                return nil
+            case .corrupt(let why):
+                Self.logger.warning(
+                    "corrupt session file treated as absent",
+                    metadata: ["file": "\(paths.display)", "reason": "\(why)"])
+                _ = try? self.removeIfDead(paths, now: now)
+                return nil
+            case .unsupported(let version):
+                throw SessionStoreError(
+                    .unavailable, "load \(paths.display): unsupported file format version \(version)")
+            }
+        }
+    }
+
+    public func create(_ key: SessionStorageKey, record: SessionRecord) async throws -> Bool {
+        guard let paths = SessionPaths(key) else {
+            throw SessionStoreError(.unavailable, "create: invalid storage key")
+        }
+        guard let bytes = SessionRecordFile.encode(record) else {
+            throw SessionStoreError(.unavailable, "create \(paths.display): record larger than the store's limit")
+        }
+        return try await Self.keyLocks.withLock(paths.key) {
+            try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> Bool in
+                let lock = try self.lockForWriting(paths)
+                defer { withExtendedLifetime(lock) {} }
+                if let existing = try self.readFile(paths.data, display: paths.display, operation: "create") {
+                    switch Self.inspect(existing, now: record.lastAccessAt) {
+                    case .live:
+                        return false
+                    case .expired:
+                        break
+                    case .corrupt(let why):
+                        Self.logger.warning(
+                            "corrupt session file replaced", metadata: ["file": "\(paths.display)", "reason": "\(why)"])
+                    case .unsupported(let version):
+                        throw SessionStoreError(
+                            .unavailable, "create \(paths.display): unsupported file format version \(version)")
+                    }
+                }
+                try self.writeFile(bytes, paths, operation: "create")
+                return true
+            }
+        }
+    }
+
+    public func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
+        guard let paths = SessionPaths(key) else { return nil }
+        return try await Self.keyLocks.withLock(paths.key) {
+            try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> SessionRecord? in
+                let lock: SessionFileLock
+                switch try SessionFileLock.acquire(
+                    root: self.rootFD, path: paths.lock, display: paths.display, blocking: true)
+                {
+                case .locked(let l): lock = l
+                case .noShard, .busy: return nil
+                }
+                defer { withExtendedLifetime(lock) {} }  // held until the write is done
+                guard let bytes = try self.readFile(paths.data, display: paths.display, operation: "apply") else {
+                    lock.unlinkFile()
+                    return nil
+                }
+                switch Self.inspect(bytes, now: changes.now) {
+                case .live(let current):
+                    let merged = changes.applied(to: current)
+                    guard let newBytes = SessionRecordFile.encode(merged) else {
+                        throw SessionStoreError(
+                            .unavailable, "apply \(paths.display): record larger than the store's limit")
+                    }
+                    try self.writeFile(newBytes, paths, operation: "apply")
+                    return merged
+                case .expired:
+                    try self.unlink(paths.data, display: paths.display, operation: "apply")
+                    lock.unlinkFile()
+                    return nil
+                case .corrupt(let why):
+                    Self.logger.warning(
+                        "corrupt session file treated as absent",
+                        metadata: ["file": "\(paths.display)", "reason": "\(why)"])
+                    try self.unlink(paths.data, display: paths.display, operation: "apply")
+                    lock.unlinkFile()
+                    return nil
+                case .unsupported(let version):
+                    throw SessionStoreError(
+                        .unavailable, "apply \(paths.display): unsupported file format version \(version)")
+                }
+            }
+        }
+    }
+
+    public func delete(_ key: SessionStorageKey) async throws {
+        guard let paths = SessionPaths(key) else { return }
+        try await Self.keyLocks.withLock(paths.key) {
+            try await BlockingIOPool.shared.run { () throws(SessionStoreError) in
+                let lock: SessionFileLock
+                switch try SessionFileLock.acquire(
+                    root: self.rootFD, path: paths.lock, display: paths.display, blocking: true)
+                {
+                case .locked(let l): lock = l
+                case .noShard, .busy: return
+                }
+                defer { withExtendedLifetime(lock) {} }
+                let removed = try self.unlink(paths.data, display: paths.display, operation: "delete")
+                lock.unlinkFile()
+                if removed && self.synchronousWrites {
+                    try POSIXIO.syncDirectory(root: self.rootFD, paths.shard, display: paths.shard)
+                }
+            }
+        }
+    }
+
+    // MARK: - SweepableSessionStore
+
+    /// Removes up to `limit` records expired at `now`, walking the shards from where the previous
+    /// call stopped (successive calls cover the whole tree). Also removes temporary files older
+    /// than an hour and lock files without a session. Examines at most `max(256, min(10 × limit,
+    /// 10,000))` entries per call, reads only headers, and skips sessions that are locked right now
+    /// (in use: not expired for long), so it never holds up requests for long.
+    public func sweep(now: Int64, limit: Int) async throws -> Int {
+        try await sweepBatch(now: now, limit: limit).removed
+    }
+
+    /// Sweeps every `every`: each tick walks one full pass of the tree in calls of `batch`
+    /// removals (yielding between calls); ends when the task is cancelled or the store is gone.
+    @discardableResult
+    public func startPeriodicSweep(
+        every: Duration, batch: Int = 1_000, clock: SessionClock = .system, priority: TaskPriority? = nil
+    ) -> Task<Void, Never> {
+        Task(priority: priority) { [weak self] in
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: every) } catch { return }
+                while !Task.isCancelled {
+                    guard let store = self else { return }
+                    do {
+                        let result = try await store.sweepBatch(now: clock.unixSeconds, limit: max(batch, 1))
+                        if result.removed > 0 {
+                            Self.logger.debug("swept expired sessions", metadata: ["removed": "\(result.removed)"])
+                        }
+                        if result.wrapped || result.examined == 0 { break }
+                    } catch {
+                        Self.logger.error("session sweep failed", metadata: ["error": "\(error)"])
+                        break
+                    }
+                    await Task.yield()
+                }
+            }
+        }
+    }
+
+    // MARK: - InspectableSessionStore
+
+    public func count() async throws -> Int {
+        var total = 0
+        try await walk { _ in
+            total += 1
+            return true
+        }
+        return total
+    }
+
+    public func keys(limit: Int) async throws -> [SessionStorageKey] {
+        guard limit > 0 else { return [] }
+        var out: [SessionStorageKey] = []
+        try await walk { key in
+            out.append(key)
+            return out.count < limit
+        }
+        return out
+    }
+
+    /// Visits every session file's key (one pool job per first-level folder).
+    private func walk(_ visit: (SessionStorageKey) -> Bool) async throws {
+        let level1 = try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> [String] in
+            try self.listShardNames(".", display: ".")
+        }
+        for l1 in level1 {
+            let keys = try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> [SessionStorageKey] in
+                var keys: [SessionStorageKey] = []
+                for l2 in try self.listShardNames(l1, display: l1) {
+                    let shard = l1 + "/" + l2
+                    for name in try self.listNames(shard, display: shard)
+                    where name.utf8.count == 64 && name.hasPrefix(l1 + l2) {
+                        if let key = SessionStorageKey(hex: name) { keys.append(key) }
+                    }
+                }
+                return keys
+            }
+            for key in keys where !visit(key) { return }
+        }
+    }
+
+    // MARK: - Files
+
+    /// The whole file, or nil when it does not exist. Other failures throw.
+    func readFile(_ path: String, display: String, operation: String) throws(SessionStoreError) -> [UInt8]? {
+        var fd: Int32
+        repeat { fd = openat(rootFD, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) } while fd < 0 && errno == EINTR
+        if fd < 0 {
+            let e = errno
+            if e == ENOENT { return nil }
+            throw POSIXIO.failure(operation, display, e)
+        }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var count = 0
+        while true {
+            if count == buffer.count {
+                // Grow to the size the header announces (+1 to notice trailing bytes).
+                var want = buffer.count * 2
+                if count >= SessionRecordFile.headerSize,
+                    case .header(let h) = buffer.withUnsafeBytes({ SessionRecordFile.parseHeader($0) })
+                {
+                    want = max(h.fileSize + 1, count + 1)
+                }
+                let cap = SessionRecordFile.headerSize + SessionRecordFile.maxDataBytes + SessionRecordFile.trailerSize + 1
+                if count >= cap { break }
+                buffer.append(contentsOf: repeatElement(0, count: min(want, cap) - buffer.count))
+            }
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw POSIXIO.failure(operation, display, errno)
+            }
+            if n == 0 { break }
+            count += n
+            // Done as soon as we hold the announced size (files are never appended to): a small
+            // session costs one read.
+            if count >= SessionRecordFile.headerSize {
+                let announced = buffer.withUnsafeBytes { raw -> Int? in
+                    if case .header(let h) = SessionRecordFile.parseHeader(raw) { return h.fileSize }
+                    return nil
+                }
+                guard let announced else { break }  // bad header: corrupt whatever follows
+                if count >= announced && count < buffer.count { break }
+            }
+        }
+        buffer.removeSubrange(count...)
+        return buffer
+    }
+
+    /// Writes `bytes` as the session file: temporary file, fsync, rename, fsync the folder.
+    func writeFile(_ bytes: [UInt8], _ paths: SessionPaths, operation: String) throws(SessionStoreError) {
+        let temporary = paths.shard + "/." + paths.key + "." + Self.randomSuffix() + ".tmp"
+        var fd: Int32
+        repeat {
+            fd = openat(rootFD, temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        } while fd < 0 && errno == EINTR
+        if fd < 0 { throw POSIXIO.failure(operation, paths.display, errno) }
+        var failure: Int32? = POSIXIO.writeAll(fd, bytes)
+        if failure == nil && synchronousWrites {
+            var rc: Int32
+            repeat { rc = fsync(fd) } while rc != 0 && errno == EINTR
+            if rc != 0 { failure = errno }
+        }
+        if close(fd) != 0 && failure == nil && errno != EINTR { failure = errno }
+        if failure == nil && renameat(rootFD, temporary, rootFD, paths.data) != 0 { failure = errno }
+        if let failure {
+            _ = unlinkat(rootFD, temporary, 0)
+            throw POSIXIO.failure(operation, paths.display, failure)
+        }
+        if synchronousWrites {
+            try POSIXIO.syncDirectory(root: rootFD, paths.shard, display: paths.shard)
+        }
+    }
+
+    /// Removes a file; false when it did not exist.
+    @discardableResult
+    func unlink(_ path: String, display: String, operation: String) throws(SessionStoreError) -> Bool {
+        if unlinkat(rootFD, path, 0) == 0 { return true }
+        let e = errno
+        if e == ENOENT { return false }
+        throw POSIXIO.failure(operation, display, e)
+    }
+
+    /// Creates the shard folders if needed, then takes the session's lock.
+    private func lockForWriting(_ paths: SessionPaths) throws(SessionStoreError) -> SessionFileLock {
+        for _ in 0..<3 {
+            switch try SessionFileLock.acquire(root: rootFD, path: paths.lock, display: paths.display, blocking: true) {
+            case .locked(let lock): return lock
+            case .busy: continue
+            case .noShard: try makeShard(paths)
+            }
+        }
+        throw SessionStoreError(.unavailable, "lock \(paths.display): shard folder keeps disappearing")
+    }
+
+    private func makeShard(_ paths: SessionPaths) throws(SessionStoreError) {
+        for (folder, parent) in [(paths.level1, "."), (paths.shard, paths.level1)] {
+            if mkdirat(rootFD, folder, 0o700) == 0 {
+                if synchronousWrites { try POSIXIO.syncDirectory(root: rootFD, parent, display: parent) }
+            } else if errno != EEXIST {
+                throw POSIXIO.failure("mkdir", folder, errno)
+            }
+        }
+    }
+
+    /// Removes the session file if, under its lock, it is still expired at `now` or damaged.
+    /// Skips (false) a session someone holds right now. Never waits.
+    func removeIfDead(_ paths: SessionPaths, now: Int64) throws(SessionStoreError) -> Bool {
+        switch try SessionFileLock.acquire(root: rootFD, path: paths.lock, display: paths.display, blocking: false) {
+        case .busy, .noShard:
+            return false
+        case .locked(let lock):
+            defer { withExtendedLifetime(lock) {} }
+            guard let bytes = try readFile(paths.data, display: paths.display, operation: "remove") else {
+                lock.unlinkFile()
+                return false
+            }
+            switch Self.inspect(bytes, now: now) {
+            case .live, .unsupported:
+                return false
+            case .expired, .corrupt:
+                let removed = try unlink(paths.data, display: paths.display, operation: "remove")
+                lock.unlinkFile()
+                return removed
+            }
+        }
+    }
+
+    enum Inspection {
+        case live(SessionRecord)
+        case expired
+        case corrupt(String)
+        case unsupported(UInt16)
+    }
+
+    /// Header first (an expired record's data is never parsed), then the full checks.
+    static func inspect(_ bytes: [UInt8], now: Int64) -> Inspection {
+        bytes.withUnsafeBytes { raw in
+            switch SessionRecordFile.parseHeader(raw) {
+            case .truncated: return .corrupt("truncated header (\(raw.count) bytes)")
+            case .corrupt(let why): return .corrupt(why)
+            case .unsupported(let v): return .unsupported(v)
+            case .header(let header):
+                if header.expiresAt <= now { return .expired }
+                switch SessionRecordFile.decode(raw, header: header) {
+                case .record(let record): return .live(record)
+                case .corrupt(let why): return .corrupt(why)
+                case .unsupported(let v): return .unsupported(v)
+                }
+            }
+        }
+    }
+
+    private static func randomSuffix() -> String {
+        let value = UInt64.random(in: .min ... .max)
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    // MARK: - Listing
+
+    /// Two-lowercase-hex-digit subfolder names of `path`, sorted; [] when it does not exist.
+    func listShardNames(_ path: String, display: String) throws(SessionStoreError) -> [String] {
+        try listNames(path, display: display).filter { name in
+            name.utf8.count == 2 && name.utf8.allSatisfy(Self.isLowerHex)
+        }.sorted()
+    }
+
+    /// Entry names of a folder; [] when it does not exist or is not a folder.
+    func listNames(_ path: String, display: String) throws(SessionStoreError) -> [String] {
+        switch POSIXIO.list(root: rootFD, path) {
+        case .success(let names): return names
+        case .failure(let e):
+            if e.code == ENOENT || e.code == ENOTDIR { return [] }
+            throw POSIXIO.failure("list", display, e.code)
+        }
+    }
+
+    @inline(__always)
+    static func isLowerHex(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) }
+
+    // MARK: - Opening the folder
+
+    private static func openRoot(_ directory: String) throws(SessionStoreError) -> Int32 {
+        guard !directory.isEmpty else {
+            throw SessionStoreError(.unavailable, "session directory: empty path")
+        }
+        // mkdir -p, new folders 0700.
+        var prefix = directory.hasPrefix("/") ? "/" : ""
+        for component in directory.split(separator: "/") {
+            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
+            if mkdir(prefix, 0o700) != 0 {
+                let e = errno
+                if e != EEXIST {
+                    throw POSIXIO.failure("create session directory", prefix, e)
+                }
+            }
+        }
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd < 0 { throw POSIXIO.failure("open session directory", directory, errno) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            let e = errno
+            close(fd)
+            throw POSIXIO.failure("stat session directory", directory, e)
+        }
+        guard st.st_uid == geteuid() else {
+            close(fd)
+            throw SessionStoreError(
+                .unavailable,
+                "session directory \(directory) is owned by uid \(st.st_uid), not by this user (uid \(geteuid()))")
+        }
+        if st.st_mode & 0o077 != 0 {
+            if fchmod(fd, 0o700) != 0 {
+                let e = errno
+                close(fd)
+                throw POSIXIO.failure("chmod 0700 session directory", directory, e)
+            }
+            logger.notice("tightened session directory mode to 0700", metadata: ["directory": "\(directory)"])
+        }
+        return fd
+    }
+}
+
+// MARK: - Sweep
+
+struct SweepCursor: Sendable, Equatable {
+    /// 0..<65536: first-level folder << 8 | second-level folder.
+    var shard: Int = 0
+    /// Last entry name handled in `shard` ("" : none yet).
+    var after: String = ""
+}
+
+extension DirectorySessionStore {
+    struct SweepResult: Sendable {
+        var removed = 0
+        var examined = 0
+        /// The walk reached the end of the tree (and continues from the start next time).
+        var wrapped = false
+    }
+
+    var currentSweepCursor: SweepCursor { sweepCursor.withLock { $0 } }
+
+    func examineBudget(limit: Int) -> Int {
+        sweepExamineLimit ?? max(256, min(limit.multipliedReportingOverflow(by: 10).overflow ? 10_000 : limit * 10, 10_000))
+    }
+
+    func sweepBatch(now: Int64, limit: Int) async throws -> SweepResult {
+        guard limit > 0 else { return SweepResult() }
+        let budget = examineBudget(limit: limit)
+        var cursor = sweepCursor.withLock { $0 }
+        var total = SweepResult()
+        var level1Done = 0
+        // One first-level folder per pool job; at most one full cycle per call.
+        while total.removed < limit, total.examined < budget, level1Done < 256 {
+            let from = cursor
+            let removeLimit = limit - total.removed
+            let examineLimit = budget - total.examined
+            let (step, next) = try await BlockingIOPool.shared.run {
+                () throws(SessionStoreError) -> (SweepResult, SweepCursor) in
+                try self.sweepLevel1(from: from, now: now, removeLimit: removeLimit, examineLimit: examineLimit)
+            }
+            total.removed += step.removed
+            total.examined += step.examined
+            if step.wrapped { total.wrapped = true }
+            if next.shard >> 8 != from.shard >> 8 || step.wrapped { level1Done += 1 }
+            cursor = next
+        }
+        let finalCursor = cursor
+        sweepCursor.withLock { $0 = finalCursor }
+        return total
+    }
+
+    /// Sweeps from `from` to the end of its first-level folder (or until a limit is hit).
+    func sweepLevel1(from: SweepCursor, now: Int64, removeLimit: Int, examineLimit: Int) throws(SessionStoreError) -> (SweepResult, SweepCursor) {
+        var result = SweepResult()
+        let l1 = from.shard >> 8
+        let l1Name = Self.hex2(l1)
+        func nextLevel1() -> SweepCursor {
+            if l1 == 255 {
+                result.wrapped = true
+                return SweepCursor()
+            }
+            return SweepCursor(shard: (l1 + 1) << 8, after: "")
+        }
+        let subfolders = try listShardNames(l1Name, display: l1Name).compactMap { Int($0, radix: 16) }
+        let wallNow = Int64(time(nil))
+        for l2 in subfolders where l2 >= (from.shard & 0xFF) {
+            let shard = l1 << 8 | l2
+            let shardPath = l1Name + "/" + Self.hex2(l2)
+            let prefix = l1Name + Self.hex2(l2)
+            let all = try listNames(shardPath, display: shardPath)
+            let present = Set(all)
+            var names = all.sorted()
+            if shard == from.shard && !from.after.isEmpty {
+                names = names.filter { $0 > from.after }
+            }
+            var done = shard == from.shard ? from.after : ""
+            for name in names {
+                if result.removed >= removeLimit || result.examined >= examineLimit {
+                    return (result, SweepCursor(shard: shard, after: done))
+                }
+                try sweepEntry(
+                    name, shardPath: shardPath, prefix: prefix, present: present, now: now, wallNow: wallNow,
+                    result: &result)
+                done = name
+            }
+        }
+        return (result, nextLevel1())
+    }
+
+    /// Handles one entry of a shard folder; `result.examined` counts the entries that cost I/O.
+    private func sweepEntry(
+        _ name: String, shardPath: String, prefix: String, present: Set<String>, now: Int64, wallNow: Int64,
+        result: inout SweepResult
+    ) throws(SessionStoreError) {
+        let utf8 = name.utf8
+        if utf8.count == 64, name.hasPrefix(prefix), let key = SessionStorageKey(hex: name), let paths = SessionPaths(key) {
+            // A session: its header decides.
+            result.examined += 1
+            switch try readHeader(paths, now: now) {
+            case .none, .live?:
+                return
+            case .dead?:
+                if try removeIfDead(paths, now: now) { result.removed += 1 }
+            case .damaged(let why)?:
+                if try removeIfDead(paths, now: now) {
+                    Self.logger.warning(
+                        "removed corrupt session file", metadata: ["file": "\(paths.display)", "reason": "\(why)"])
+                }
+            }
+        } else if utf8.count == 69, name.hasSuffix(".lock"), name.hasPrefix(prefix),
+            let key = SessionStorageKey(hex: name.prefix(64)), let paths = SessionPaths(key)
+        {
+            // A lock file whose session is gone (a crash between lock and write, or an old
+            // failure): remove it under itself.
+            guard !present.contains(key.hex) else { return }
+            result.examined += 1
+            var st = stat()
+            if case .locked(let lock) = try SessionFileLock.acquire(
+                root: rootFD, path: paths.lock, display: paths.display, blocking: false)
+            {
+                if fstatat(rootFD, paths.data, &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT {
+                    lock.unlinkFile()
+                }
+            }
+        } else if name.hasPrefix("."), name.hasSuffix(".tmp") {
+            // A temporary file a crashed or failed writer left behind.
+            result.examined += 1
+            let path = shardPath + "/" + name
+            if let mtime = POSIXIO.modificationTime(root: rootFD, path), wallNow - mtime >= staleTemporaryAge {
+                _ = unlinkat(rootFD, path, 0)
+            }
+        }
+    }
+
+    enum HeaderState {
+        case live
+        case dead
+        case damaged(String)
+    }
+
+    /// Reads only the header of a session file (nil: the file is gone).
+    private func readHeader(_ paths: SessionPaths, now: Int64) throws(SessionStoreError) -> HeaderState? {
+        var fd: Int32
+        repeat { fd = openat(rootFD, paths.data, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) } while fd < 0 && errno == EINTR
+        if fd < 0 {
+            let e = errno
+            if e == ENOENT { return nil }
+            throw POSIXIO.failure("sweep", paths.display, e)
+        }
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: SessionRecordFile.headerSize)
+        var count = 0
+        while count < header.count {
+            let n = header.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw POSIXIO.failure("sweep", paths.display, errno)
+            }
+            if n == 0 { break }
+            count += n
+        }
+        return header.withUnsafeBytes { raw -> HeaderState in
+            switch SessionRecordFile.parseHeader(UnsafeRawBufferPointer(rebasing: raw[0..<count])) {
+            case .header(let h): return h.expiresAt <= now ? .dead : .live
+            case .truncated: return .damaged("truncated header (\(count) bytes)")
+            case .corrupt(let why): return .damaged(why)
+            case .unsupported: return .live
+            }
+        }
+    }
+
+    static func hex2(_ value: Int) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: [digits[value >> 4], digits[value & 0xF]], as: UTF8.self)
+    }
+}
+
+// MARK: - Paths
+
+/// Relative paths of one session's files, built only from a re-validated 64-hex key.
+struct SessionPaths: Sendable {
+    let key: String
+    let level1: String
+    let shard: String
+    let data: String
+    let lock: String
+    /// For messages and logs: shard and the key's first 8 characters.
+    let display: String
+
+    init?(_ key: SessionStorageKey) {
+        let hex = key.hex
+        guard hex.utf8.count == 64, hex.utf8.allSatisfy(DirectorySessionStore.isLowerHex) else { return nil }
+        let utf8 = Array(hex.utf8)
+        let l1 = String(decoding: utf8[0..<2], as: UTF8.self)
+        let l2 = String(decoding: utf8[2..<4], as: UTF8.self)
+        self.key = hex
+        self.level1 = l1
+        self.shard = l1 + "/" + l2
+        self.data = shard + "/" + hex
+        self.lock = data + ".lock"
+        self.display = shard + "/" + String(decoding: utf8[0..<8], as: UTF8.self) + "…"
+    }
+}
+
+// MARK: - I/O threads
+
+/// A few dedicated threads for blocking file I/O (open/read/fsync/flock), so that Swift's
+/// cooperative pool never waits on the disk or on another process's lock.
+final class BlockingIOPool: Sendable {
+    static let shared = BlockingIOPool(threads: max(8, min(32, 2 * ProcessInfoCores.count)))
+
+    private struct Queue {
+        var items: [@Sendable () -> Void] = []
+        var head = 0
+    }
+
+    private let queue = Mutex(Queue())
+    private let available = DispatchSemaphore(value: 0)
+
+    init(threads: Int) {
+        for index in 0..<threads {
+            let thread = Thread { [self] in self.work() }
+            thread.name = "SessionKit.io.\(index)"
+            thread.start()
+        }
+    }
+
+    private func work() {
+        while true {
+            available.wait()
+            let item = queue.withLock { q -> (@Sendable () -> Void)? in
+                guard q.head < q.items.count else { return nil }
+                let item = q.items[q.head]
+                q.head += 1
+                if q.head == q.items.count {
+                    q.items.removeAll(keepingCapacity: true)
+                    q.head = 0
+                } else if q.head >= 1024 && q.head * 2 >= q.items.count {
+                    q.items.removeFirst(q.head)
+                    q.head = 0
+                }
+                return item
+            }
+            item?()
+        }
+    }
+
+    func submit(_ item: @escaping @Sendable () -> Void) {
+        queue.withLock { $0.items.append(item) }
+        available.signal()
+    }
+
+    /// Runs `body` on a pool thread and returns its result.
+    func run<T: Sendable>(_ body: @escaping @Sendable () throws(SessionStoreError) -> T) async throws(SessionStoreError) -> T {
+        let result: Result<T, SessionStoreError> = await withCheckedContinuation { continuation in
+            submit { continuation.resume(returning: Result { () throws(SessionStoreError) -> T in try body() }) }
+        }
+        return try result.get()
+    }
+}
+
+enum ProcessInfoCores {
+    static var count: Int {
+        let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return n > 0 ? n : 2
+    }
+}

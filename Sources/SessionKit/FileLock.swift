@@ -1,0 +1,222 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+// Locking for `DirectorySessionStore`: a per-session `flock` across processes, and a per-key
+// async lock so that one process never parks more than one I/O thread on the same session.
+
+/// An exclusive `flock` on `<shard>/<key>.lock`, opened relative to the store's directory.
+///
+/// Lock files may be unlinked by whoever holds them (delete, expiry); a waiter that then gets
+/// the lock on the old, unlinked inode notices (its fd's inode is no longer the one at the path)
+/// and starts over, so exactly one holder at a time owns the *current* lock file.
+final class SessionFileLock {
+    let fd: Int32
+    private let root: Int32
+    private let path: String
+
+    enum Outcome {
+        case locked(SessionFileLock)
+        /// The shard folder does not exist (so neither does the session).
+        case noShard
+        /// Non-blocking attempt and someone else holds it.
+        case busy
+    }
+
+    /// Opens (creating if needed) and locks the lock file. Throws `.unavailable` for any other
+    /// failure (ENOTDIR when the shard is not a folder, EACCES, EROFS, ENOSPC...).
+    static func acquire(root: Int32, path: String, display: String, blocking: Bool) throws(SessionStoreError) -> Outcome {
+        for _ in 0..<1000 {
+            let fd = openat(root, path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            if fd < 0 {
+                let e = errno
+                if e == EINTR { continue }
+                if e == ENOENT { return .noShard }
+                throw POSIXIO.failure("lock", display, e)
+            }
+            var rc: Int32
+            repeat { rc = flock(fd, blocking ? LOCK_EX : LOCK_EX | LOCK_NB) } while rc != 0 && errno == EINTR
+            if rc != 0 {
+                let e = errno
+                close(fd)
+                if e == EWOULDBLOCK { return .busy }
+                throw POSIXIO.failure("lock", display, e)
+            }
+            // Still the file at the path? (It may have been unlinked, and maybe recreated, while
+            // we waited.)
+            var mine = stat()
+            var current = stat()
+            guard fstat(fd, &mine) == 0 else {
+                let e = errno
+                close(fd)
+                throw POSIXIO.failure("lock", display, e)
+            }
+            if fstatat(root, path, &current, AT_SYMLINK_NOFOLLOW) != 0 {
+                let e = errno
+                close(fd)
+                if e == ENOENT { continue }
+                throw POSIXIO.failure("lock", display, e)
+            }
+            if mine.st_ino != current.st_ino || mine.st_dev != current.st_dev {
+                close(fd)
+                continue
+            }
+            return .locked(SessionFileLock(fd: fd, root: root, path: path))
+        }
+        throw SessionStoreError(.unavailable, "lock \(display): lock file keeps changing")
+    }
+
+    private init(fd: Int32, root: Int32, path: String) {
+        self.fd = fd
+        self.root = root
+        self.path = path
+    }
+
+
+    /// Removes the lock file (while still holding it: waiters will retry on a fresh one).
+    func unlinkFile() {
+        _ = unlinkat(root, path, 0)
+    }
+
+    deinit { close(fd) }
+}
+
+/// Serializes work per key inside this process (FIFO), without blocking a thread while waiting.
+final class KeyedAsyncLock: Sendable {
+    private struct Waiters {
+        var queue: [CheckedContinuation<Void, Never>] = []
+    }
+
+    /// A key present here is held; its value lists the tasks waiting for it.
+    private let state = Mutex<[String: Waiters]>([:])
+
+    init() {}
+
+    func withLock<T: Sendable>(_ key: String, _ body: () async throws -> T) async throws -> T {
+        await acquire(key)
+        defer { release(key) }
+        return try await body()
+    }
+
+    private func acquire(_ key: String) async {
+        let acquired = state.withLock { held -> Bool in
+            if held[key] == nil {
+                held[key] = Waiters()
+                return true
+            }
+            return false
+        }
+        if acquired { return }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let now = state.withLock { held -> Bool in
+                if held[key] == nil {
+                    held[key] = Waiters()
+                    return true
+                }
+                held[key]!.queue.append(continuation)
+                return false
+            }
+            if now { continuation.resume() }
+        }
+    }
+
+    private func release(_ key: String) {
+        // Hands the lock straight to the first waiter (the entry stays: still held).
+        let next = state.withLock { held -> CheckedContinuation<Void, Never>? in
+            guard var waiters = held[key] else { return nil }
+            if waiters.queue.isEmpty {
+                held[key] = nil
+                return nil
+            }
+            let first = waiters.queue.removeFirst()
+            held[key] = waiters
+            return first
+        }
+        next?.resume()
+    }
+}
+
+/// Small POSIX helpers shared by the directory store.
+enum POSIXIO {
+    static func message(_ e: Int32) -> String {
+        String(cString: strerror(e))
+    }
+
+    static func failure(_ operation: String, _ path: String, _ e: Int32) -> SessionStoreError {
+        SessionStoreError(.unavailable, "\(operation) \(path): \(message(e))")
+    }
+
+    /// `fsync` of a folder (so that a rename or unlink in it is durable).
+    static func syncDirectory(root: Int32, _ path: String, display: String) throws(SessionStoreError) {
+        let fd = openat(root, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd < 0 { throw failure("sync", display, errno) }
+        defer { close(fd) }
+        var rc: Int32
+        repeat { rc = fsync(fd) } while rc != 0 && errno == EINTR
+        if rc != 0 { throw failure("sync", display, errno) }
+    }
+
+    /// Writes all of `bytes` (retrying short writes and EINTR).
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+        bytes.withUnsafeBytes { buffer -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if n == 0 { return EIO }
+                offset += n
+            }
+            return nil
+        }
+    }
+
+    /// Names in a folder (without "." and ".."), or an errno.
+    static func list(root: Int32, _ path: String) -> Result<[String], Errno> {
+        let fd = openat(root, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd < 0 { return .failure(Errno(errno)) }
+        guard let dir = fdopendir(fd) else {
+            let e = errno
+            close(fd)
+            return .failure(Errno(e))
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(dir) else {
+                if errno != 0 { return .failure(Errno(errno)) }
+                break
+            }
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        return .success(names)
+    }
+
+    struct Errno: Error {
+        var code: Int32
+        init(_ code: Int32) { self.code = code }
+    }
+
+    /// Modification time (Unix seconds) of `path` under `root`, nil when absent.
+    static func modificationTime(root: Int32, _ path: String) -> Int64? {
+        var st = stat()
+        guard fstatat(root, path, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        #if canImport(Darwin)
+        return Int64(st.st_mtimespec.tv_sec)
+        #else
+        return Int64(st.st_mtim.tv_sec)
+        #endif
+    }
+}

@@ -1,0 +1,444 @@
+import Synchronization
+
+/// A server-side session store in this process's memory: for development, tests and single-process
+/// deployments (sessions are lost on restart and not shared between processes).
+///
+/// - Every operation runs synchronously under one lock, so `apply` is atomic: it merges the change
+///   set into the record stored *now*, and parallel applies to one key behave as if serial.
+/// - Bounded: at `maxSessions` records, creating one more evicts an expired record if there is
+///   one, else the least recently used (`load`, `apply` and `create` count as use). Both choices
+///   are O(1) / O(log n), never a scan: records live in a slab threaded by an intrusive
+///   doubly-linked LRU list, and an indexed min-heap orders them by `expiresAt`.
+/// - Expiry is enforced on `load` (at its `now`) and `apply` (at the change set's `now`): an
+///   expired record is absent, and is removed when met. `sweep` removes expired records from the
+///   top of the heap; `startPeriodicSweep(every:)` does that in the background.
+///
+/// Time: the store takes "now" from its callers (`load`'s `now`, the change set's `now`, a new
+/// record's `lastAccessAt` for `create` and its eviction), so that it always agrees with the
+/// engine's clock. `clock` is only read by the periodic sweep and `sweep(limit:)`; give the store
+/// the engine's clock.
+///
+/// Memory: per session, one slab slot (the `SessionRecord`, the 32-byte key, LRU links and heap
+/// position: 120 bytes), one dictionary bucket (key + slot index) and one 16-byte heap entry —
+/// about 200–300 bytes with the containers' growth slack, beside the session data itself.
+public final class MemorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore {
+    /// The most records kept at once.
+    public let maxSessions: Int
+    /// Read by the periodic sweep only (see the type's note on time).
+    public let clock: SessionClock
+
+    private let state: Mutex<State>
+
+    public init(maxSessions: Int = 100_000, clock: SessionClock = .system) {
+        precondition(maxSessions > 0, "maxSessions must be positive")
+        precondition(UInt64(maxSessions) < UInt64(State.none), "maxSessions too large")
+        self.maxSessions = maxSessions
+        self.clock = clock
+        self.state = Mutex(State())
+    }
+
+    // MARK: SessionStore
+
+    public nonisolated(nonsending) func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {
+        let key = Key(key)
+        return state.withLock { s in s.load(key, now: now) }
+    }
+
+    public nonisolated(nonsending) func create(_ key: SessionStorageKey, record: SessionRecord) async throws -> Bool {
+        let key = Key(key)
+        let max = maxSessions
+        return state.withLock { s in s.create(key, record: record, maxSessions: max) }
+    }
+
+    public nonisolated(nonsending) func apply(
+        _ changes: SessionChangeSet, to key: SessionStorageKey
+    ) async throws -> SessionRecord? {
+        let key = Key(key)
+        return state.withLock { s in s.apply(changes, to: key) }
+    }
+
+    public nonisolated(nonsending) func delete(_ key: SessionStorageKey) async throws {
+        let key = Key(key)
+        state.withLock { s in
+            if let slot = s.index[key] { s.remove(slot) }
+        }
+    }
+
+    // MARK: SweepableSessionStore
+
+    public nonisolated(nonsending) func sweep(now: Int64, limit: Int) async throws -> Int {
+        sweepNow(now: now, limit: limit)
+    }
+
+    /// Removes at most `limit` records expired at the store clock's time.
+    public nonisolated(nonsending) func sweep(limit: Int = .max) async throws -> Int {
+        sweepNow(now: clock.unixSeconds, limit: limit)
+    }
+
+    /// Sweeps every `interval` (at the store clock's time), in batches of `batchSize` records per
+    /// lock hold, until the returned task is cancelled or the store is released.
+    @discardableResult
+    public func startPeriodicSweep(
+        every interval: Duration, batchSize: Int = 1_000, priority: TaskPriority? = nil
+    ) -> Task<Void, Never> {
+        precondition(batchSize > 0, "batchSize must be positive")
+        return Task(priority: priority) { [weak self] in
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: interval) } catch { return }
+                guard let self else { return }
+                let now = self.clock.unixSeconds
+                while !Task.isCancelled, self.sweepNow(now: now, limit: batchSize) == batchSize {
+                    await Task.yield()
+                }
+            }
+        }
+    }
+
+    private func sweepNow(now: Int64, limit: Int) -> Int {
+        guard limit > 0 else { return 0 }
+        return state.withLock { s in
+            var removed = 0
+            while removed < limit, let top = s.heap.first, top.expiresAt <= now {
+                s.remove(top.slot)
+                removed += 1
+            }
+            return removed
+        }
+    }
+
+    // MARK: InspectableSessionStore
+
+    public nonisolated(nonsending) func count() async throws -> Int {
+        state.withLock { $0.index.count }
+    }
+
+    public nonisolated(nonsending) func keys(limit: Int) async throws -> [SessionStorageKey] {
+        guard limit > 0 else { return [] }
+        let raw = state.withLock { s in Array(s.index.keys.prefix(limit)) }
+        return raw.map(\.storageKey)
+    }
+
+    // MARK: Testing support
+
+    /// Bytes the store's own bookkeeping occupies per record, from container capacities and element
+    /// strides (not counting the session data's heap storage). For tests and capacity planning.
+    var bookkeepingBytesPerRecord: Double {
+        state.withLock { s in
+            guard !s.index.isEmpty else { return 0 }
+            // A native dictionary keeps keys and values in separate arrays of `capacity / 0.75`
+            // rounded up to a power of two buckets, plus one bit per bucket.
+            var buckets = 1
+            while Double(buckets) * 0.75 < Double(s.index.capacity) { buckets *= 2 }
+            let dictionary = buckets * (MemoryLayout<Key>.stride + MemoryLayout<UInt32>.stride) + buckets / 8
+            let slab = s.slots.capacity * MemoryLayout<Slot>.stride
+            let heap = s.heap.capacity * MemoryLayout<HeapEntry>.stride
+            return Double(dictionary + slab + heap) / Double(s.index.count)
+        }
+    }
+
+    /// Checks every internal invariant; returns a description of the first violation, or nil.
+    func invariantViolation() -> String? {
+        state.withLock { $0.invariantViolation() }
+    }
+
+    /// Storage keys from least to most recently used (tests only).
+    func keysByRecency() -> [SessionStorageKey] {
+        state.withLock { s in
+            var out: [SessionStorageKey] = []
+            var i = s.tail
+            while i != State.none {
+                out.append(s.slots[Int(i)].key.storageKey)
+                i = s.slots[Int(i)].next
+            }
+            return out
+        }
+    }
+}
+
+// MARK: - Internals
+
+extension MemorySessionStore {
+    /// A storage key as its 32 bytes (half the size of the hex string, and no heap allocation).
+    struct Key: Hashable, Sendable {
+        var w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64
+
+        init(_ key: SessionStorageKey) {
+            // `SessionStorageKey` guarantees 64 lowercase hex digits; for those,
+            // `(c & 0xF) + 9 * (c >> 6)` is the digit's value.
+            @inline(__always) func word(_ digits: UnsafeBufferPointer<UInt8>, _ start: Int) -> UInt64 {
+                var w: UInt64 = 0
+                for c in digits[start..<start + 16] {
+                    w = w << 4 | UInt64((c & 0xF) &+ 9 &* (c >> 6))
+                }
+                return w
+            }
+            let parse = { (digits: UnsafeBufferPointer<UInt8>) -> Key in
+                precondition(digits.count == 64, "a SessionStorageKey is 64 hex digits")
+                return Key(w0: word(digits, 0), w1: word(digits, 16), w2: word(digits, 32), w3: word(digits, 48))
+            }
+            self = key.hex.utf8.withContiguousStorageIfAvailable(parse) 
+                ?? Array(key.hex.utf8).withUnsafeBufferPointer(parse)
+        }
+
+        init(w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64) {
+            (self.w0, self.w1, self.w2, self.w3) = (w0, w1, w2, w3)
+        }
+
+        var storageKey: SessionStorageKey {
+            let digits: StaticString = "0123456789abcdef"
+            let hex = String(unsafeUninitializedCapacity: 64) { buffer in
+                digits.withUTF8Buffer { d in
+                    var i = 0
+                    for w in [w0, w1, w2, w3] {
+                        var shift: UInt64 = 60
+                        for _ in 0..<16 {
+                            buffer[i] = d[Int((w >> shift) & 0xF)]
+                            i += 1
+                            shift &-= 4
+                        }
+                    }
+                }
+                return 64
+            }
+            return SessionStorageKey(hex: hex)!
+        }
+    }
+
+    /// One record and its bookkeeping, in the slab.
+    struct Slot {
+        /// nil while the slot is on the free list.
+        var record: SessionRecord?
+        var key: Key
+        /// Towards the least recently used; `State.none` at the tail.
+        var prev: UInt32
+        /// Towards the most recently used, or the next free slot; `State.none` at the end.
+        var next: UInt32
+        /// This record's position in `heap`.
+        var heapIndex: UInt32
+    }
+
+    struct HeapEntry {
+        var expiresAt: Int64
+        var slot: UInt32
+    }
+
+    struct State {
+        static let none = UInt32.max
+
+        /// Key → slot.
+        var index: [Key: UInt32] = [:]
+        var slots: [Slot] = []
+        var freeHead: UInt32 = none
+        /// Most recently used.
+        var head: UInt32 = none
+        /// Least recently used: the eviction candidate.
+        var tail: UInt32 = none
+        /// Min-heap on `expiresAt`; every stored record has exactly one entry.
+        var heap: [HeapEntry] = []
+
+        // MARK: Operations
+
+        mutating func load(_ key: Key, now: Int64) -> SessionRecord? {
+            guard let slot = index[key], let record = slots[Int(slot)].record else { return nil }
+            if record.isExpired(at: now) {
+                remove(slot)
+                return nil
+            }
+            touch(slot)
+            return record
+        }
+
+        mutating func create(_ key: Key, record: SessionRecord, maxSessions: Int) -> Bool {
+            let now = record.lastAccessAt
+            if let slot = index[key] {
+                guard let existing = slots[Int(slot)].record, existing.isExpired(at: now) else {
+                    return false
+                }
+                // Replaces an expired record in place.
+                slots[Int(slot)].record = record
+                updateExpiry(slot, record.expiresAt)
+                touch(slot)
+                return true
+            }
+            if index.count >= maxSessions { evictOne(now: now) }
+            insert(key, record)
+            return true
+        }
+
+        mutating func apply(_ changes: SessionChangeSet, to key: Key) -> SessionRecord? {
+            guard let slot = index[key], let current = slots[Int(slot)].record else { return nil }
+            if current.isExpired(at: changes.now) {
+                remove(slot)
+                return nil
+            }
+            let oldExpiry = current.expiresAt
+            // Drop the stored reference first so that the data can be uniquely referenced while
+            // the change set is merged into it (no copy of the whole session).
+            slots[Int(slot)].record = nil
+            let merged = changes.applied(to: consume current)
+            slots[Int(slot)].record = merged
+            if merged.expiresAt != oldExpiry { updateExpiry(slot, merged.expiresAt) }
+            touch(slot)
+            return merged
+        }
+
+        /// Evicts an expired record if the heap's top is one, else the least recently used.
+        mutating func evictOne(now: Int64) {
+            if let top = heap.first, top.expiresAt <= now {
+                remove(top.slot)
+            } else if tail != State.none {
+                remove(tail)
+            }
+        }
+
+        mutating func insert(_ key: Key, _ record: SessionRecord) {
+            let slot: UInt32
+            let fresh = Slot(record: record, key: key, prev: State.none, next: State.none, heapIndex: 0)
+            if freeHead != State.none {
+                slot = freeHead
+                freeHead = slots[Int(slot)].next
+                slots[Int(slot)] = fresh
+            } else {
+                slot = UInt32(slots.count)
+                slots.append(fresh)
+            }
+            index[key] = slot
+            linkAtHead(slot)
+            heapPush(slot, record.expiresAt)
+        }
+
+        mutating func remove(_ slot: UInt32) {
+            let i = Int(slot)
+            index.removeValue(forKey: slots[i].key)
+            unlink(slot)
+            heapRemove(at: Int(slots[i].heapIndex))
+            slots[i].record = nil
+            slots[i].prev = State.none
+            slots[i].next = freeHead
+            freeHead = slot
+        }
+
+        // MARK: LRU list
+
+        mutating func touch(_ slot: UInt32) {
+            guard head != slot else { return }
+            unlink(slot)
+            linkAtHead(slot)
+        }
+
+        mutating func linkAtHead(_ slot: UInt32) {
+            slots[Int(slot)].prev = head
+            slots[Int(slot)].next = State.none
+            if head != State.none { slots[Int(head)].next = slot }
+            head = slot
+            if tail == State.none { tail = slot }
+        }
+
+        mutating func unlink(_ slot: UInt32) {
+            let prev = slots[Int(slot)].prev
+            let next = slots[Int(slot)].next
+            if prev != State.none { slots[Int(prev)].next = next } else { tail = next }
+            if next != State.none { slots[Int(next)].prev = prev } else { head = prev }
+        }
+
+        // MARK: Heap
+
+        mutating func heapPush(_ slot: UInt32, _ expiresAt: Int64) {
+            heap.append(HeapEntry(expiresAt: expiresAt, slot: slot))
+            siftUp(heap.count - 1)
+        }
+
+        mutating func heapRemove(at position: Int) {
+            let last = heap.count - 1
+            if position != last {
+                heap.swapAt(position, last)
+                slots[Int(heap[position].slot)].heapIndex = UInt32(position)
+            }
+            heap.removeLast()
+            if position < heap.count {
+                siftDown(siftUp(position))
+            }
+        }
+
+        mutating func updateExpiry(_ slot: UInt32, _ expiresAt: Int64) {
+            let position = Int(slots[Int(slot)].heapIndex)
+            heap[position].expiresAt = expiresAt
+            siftDown(siftUp(position))
+        }
+
+        /// Returns the entry's final position.
+        @discardableResult
+        mutating func siftUp(_ start: Int) -> Int {
+            var child = start
+            let entry = heap[child]
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard entry.expiresAt < heap[parent].expiresAt else { break }
+                heap[child] = heap[parent]
+                slots[Int(heap[child].slot)].heapIndex = UInt32(child)
+                child = parent
+            }
+            heap[child] = entry
+            slots[Int(entry.slot)].heapIndex = UInt32(child)
+            return child
+        }
+
+        mutating func siftDown(_ start: Int) {
+            var parent = start
+            let entry = heap[parent]
+            let count = heap.count
+            while true {
+                var child = 2 * parent + 1
+                guard child < count else { break }
+                if child + 1 < count, heap[child + 1].expiresAt < heap[child].expiresAt { child += 1 }
+                guard heap[child].expiresAt < entry.expiresAt else { break }
+                heap[parent] = heap[child]
+                slots[Int(heap[parent].slot)].heapIndex = UInt32(parent)
+                parent = child
+            }
+            heap[parent] = entry
+            slots[Int(entry.slot)].heapIndex = UInt32(parent)
+        }
+
+        // MARK: Invariants (tests)
+
+        func invariantViolation() -> String? {
+            let live = index.count
+            if heap.count != live { return "heap has \(heap.count) entries for \(live) records" }
+            for (key, slot) in index {
+                let s = slots[Int(slot)]
+                guard let record = s.record else { return "indexed slot \(slot) is free" }
+                if s.key != key { return "slot \(slot) holds another key" }
+                let h = Int(s.heapIndex)
+                if h >= heap.count || heap[h].slot != slot { return "slot \(slot) heap index wrong" }
+                if heap[h].expiresAt != record.expiresAt { return "slot \(slot) heap expiry stale" }
+            }
+            for i in heap.indices.dropFirst() where heap[(i - 1) / 2].expiresAt > heap[i].expiresAt {
+                return "heap order broken at \(i)"
+            }
+            var forward = 0
+            var i = tail
+            var previous = State.none
+            while i != State.none {
+                forward += 1
+                if forward > live { return "LRU list has a cycle" }
+                if slots[Int(i)].record == nil { return "LRU list holds a free slot" }
+                if slots[Int(i)].prev != previous { return "LRU back link broken at \(i)" }
+                previous = i
+                i = slots[Int(i)].next
+            }
+            if previous != head { return "LRU head is not the list's end" }
+            if forward != live { return "LRU list has \(forward) entries for \(live) records" }
+            var free = 0
+            i = freeHead
+            while i != State.none {
+                free += 1
+                if free > slots.count { return "free list has a cycle" }
+                if slots[Int(i)].record != nil { return "free list holds a live slot" }
+                i = slots[Int(i)].next
+            }
+            if free + live != slots.count { return "\(slots.count - free - live) slots leaked" }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,807 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import SessionKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension StoreFactory {
+    /// A `DirectorySessionStore` in a fresh temporary folder.
+    static var directory: StoreFactory {
+        StoreFactory(name: "directory") { try DirectorySessionStore(directory: TestFolders.fresh()) }
+    }
+}
+
+/// Fresh folders under `<tmp>/sessionkit-tests-<pid>/`, removed when the test process exits.
+enum TestFolders {
+    static let root: String = {
+        let base = DirectorySessionStore.defaultDirectory.dropLast("/sessionkit-sessions".count)
+        let path = "\(base)/sessionkit-tests-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: TestFolders.root) }
+        return path
+    }()
+
+    /// A path that does not exist yet (its parent does).
+    static func fresh() -> String {
+        let parent = root + "/" + UUID().uuidString.lowercased()
+        try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        return parent + "/store"
+    }
+
+    static func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+@Suite struct DirectorySessionStoreTests {
+    static let t0 = StoreConformanceTests.t0
+
+    static func record(_ data: SessionObject = ["user": "alice"], at now: Int64 = t0, ttl: Int64 = 3_600) -> SessionRecord {
+        StoreConformanceTests.record(data, at: now, ttl: ttl)
+    }
+
+    static func newKey() -> SessionStorageKey { SessionID.generate().storageKey }
+
+    static func dataPath(_ dir: String, _ key: SessionStorageKey) -> String {
+        let h = Array(key.hex)
+        return "\(dir)/\(String(h[0..<2]))/\(String(h[2..<4]))/\(key.hex)"
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    static func mode(_ path: String) -> mode_t? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        return st.st_mode & 0o7777
+    }
+
+    static func bytes(_ path: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// A store in a fresh folder (fsyncs off where only speed matters), removed afterwards.
+    static func withStore<T>(
+        synchronousWrites: Bool = true, sweepExamineLimit: Int? = nil, staleTemporaryAge: Int64 = 3_600,
+        _ body: (DirectorySessionStore, String) async throws -> T
+    ) async throws -> T {
+        let dir = TestFolders.fresh()
+        defer { TestFolders.remove(dir) }
+        let store = try DirectorySessionStore(
+            directory: dir, synchronousWrites: synchronousWrites, staleTemporaryAge: staleTemporaryAge,
+            sweepExamineLimit: sweepExamineLimit)
+        return try await body(store, dir)
+    }
+
+    // MARK: Basics
+
+    @Test func roundTripsAndWritesNothingElse() async throws {
+        try await Self.withStore { (store, dir) async throws in
+            let key = Self.newKey()
+            var record = Self.record(StoreConformanceTests.everyKind)
+            record.absoluteDeadline = Self.t0 + 86_400
+            record.idleTimeoutOverride = 1_209_600
+            record.version = 41
+            #expect(try await store.create(key, record: record))
+            #expect(try await store.load(key, now: Self.t0) == record)
+
+            let merged = try #require(
+                try await store.apply(StoreConformanceTests.changes([("n", 1)], at: Self.t0 + 5), to: key))
+            #expect(merged.version == 42)
+            #expect(try await store.load(key, now: Self.t0 + 5) == merged)
+
+            // Exactly the data file and its lock file in the shard, nothing else anywhere.
+            let path = Self.dataPath(dir, key)
+            let shard = (path as NSString).deletingLastPathComponent
+            #expect(Set(try FileManager.default.contentsOfDirectory(atPath: shard)) == [key.hex, key.hex + ".lock"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [String(key.hex.prefix(2))])
+
+            try await store.delete(key)
+            #expect(try await store.load(key, now: Self.t0) == nil)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: shard).isEmpty)
+        }
+    }
+
+    @Test func filesAreShardedWithPrivateModes() async throws {
+        try await Self.withStore { (store, dir) async throws in
+            #expect(Self.mode(dir) == 0o700)
+            let keys = (0..<20).map { _ in Self.newKey() }
+            for key in keys { #expect(try await store.create(key, record: Self.record())) }
+            for key in keys {
+                let path = Self.dataPath(dir, key)
+                let shard = (path as NSString).deletingLastPathComponent
+                let level1 = (shard as NSString).deletingLastPathComponent
+                #expect(Self.mode(path) == 0o600)
+                #expect(Self.mode(path + ".lock") == 0o600)
+                #expect(Self.mode(shard) == 0o700)
+                #expect(Self.mode(level1) == 0o700)
+                var st = stat()
+                #expect(lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG)
+            }
+            #expect(try await store.count() == 20)
+            #expect(Set(try await store.keys(limit: 100)) == Set(keys))
+        }
+    }
+
+    @Test func fileFormatIsTheDocumentedOne() async throws {
+        try await Self.withStore { (store, dir) async throws in
+            let key = Self.newKey()
+            let record = SessionRecord(
+                data: ["a": 1], createdAt: 10, lastAccessAt: 20, absoluteDeadline: 30, idleTimeoutOverride: nil,
+                expiresAt: Self.t0 + 10, version: 7)
+            #expect(try await store.create(key, record: record))
+            let bytes = try Self.bytes(Self.dataPath(dir, key))
+            let json = Array(#"{"a":1}"#.utf8)
+            #expect(bytes.count == 64 + json.count + 4)
+            #expect(Array(bytes[0..<4]) == Array("SKS1".utf8))
+            func int(_ offset: Int, _ size: Int) -> UInt64 {
+                (0..<size).reduce(UInt64(0)) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
+            }
+            #expect(int(4, 2) == 1)  // format version
+            #expect(int(6, 2) == 1)  // flags: deadline only
+            #expect(int(8, 8) == UInt64(Self.t0 + 10))
+            #expect(int(16, 8) == 10)
+            #expect(int(24, 8) == 20)
+            #expect(int(32, 8) == 30)
+            #expect(int(40, 8) == 0)
+            #expect(int(48, 8) == 7)
+            #expect(int(56, 4) == UInt64(json.count))
+            #expect(Array(bytes[64..<(64 + json.count)]) == json)
+            let headerCRC = bytes.withUnsafeBytes { UInt64(CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<60]))) }
+            #expect(headerCRC == int(60, 4))
+            #expect(
+                bytes.withUnsafeBytes { UInt64(CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<(64 + json.count)]))) }
+                    == int(64 + json.count, 4))
+        }
+    }
+
+    @Test func crc32MatchesZlib() {
+        let check = Array("123456789".utf8)
+        #expect(check.withUnsafeBytes { CRC32.checksum($0) } == 0xCBF4_3926)
+        #expect([UInt8]().withUnsafeBytes { CRC32.checksum($0) } == 0)
+        let long = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        // Slicing-by-8 against the bytewise definition.
+        var crc: UInt32 = 0xFFFF_FFFF
+        for b in long {
+            crc ^= UInt32(b)
+            for _ in 0..<8 { crc = crc & 1 != 0 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+        }
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 999, 1_000] {
+            var c: UInt32 = 0xFFFF_FFFF
+            for b in long[0..<length] {
+                c ^= UInt32(b)
+                for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+            }
+            #expect(long.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<length])) } == ~c)
+        }
+        _ = crc
+    }
+
+    @Test func defaultDirectoryIsInTheTemporaryFolder() {
+        let expected = (ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
+        var base = expected
+        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+        #expect(DirectorySessionStore.defaultDirectory == (base == "/" ? "" : base) + "/sessionkit-sessions")
+    }
+
+    // MARK: Opening the folder
+
+    @Test func tightensALooseExistingFolder() throws {
+        let dir = TestFolders.fresh()
+        defer { TestFolders.remove(dir) }
+        #expect(mkdir(dir, 0o755) == 0)
+        #expect(chmod(dir, 0o755) == 0)
+        _ = try DirectorySessionStore(directory: dir)
+        #expect(Self.mode(dir) == 0o700)
+    }
+
+    @Test func createsMissingParents() throws {
+        let dir = TestFolders.fresh() + "/a/b"
+        defer { TestFolders.remove(dir) }
+        _ = try DirectorySessionStore(directory: dir)
+        #expect(Self.mode(dir) == 0o700)
+    }
+
+    @Test func refusesAFileOrAFolderOfAnotherUser() throws {
+        let file = TestFolders.fresh()
+        defer { TestFolders.remove(file) }
+        try Self.write([1, 2, 3], to: file)
+        #expect {
+            _ = try DirectorySessionStore(directory: file)
+        } throws: { ($0 as? SessionStoreError)?.kind == .unavailable }
+        #expect(try Self.bytes(file) == [1, 2, 3])
+
+        let dir = TestFolders.fresh()
+        defer { TestFolders.remove(dir) }
+        #expect(mkdir(dir, 0o700) == 0)
+        let other: uid_t = geteuid() == 0 ? 65_534 : 0
+        guard chown(dir, other, gid_t(other)) == 0 else { return }  // needs root
+        #expect {
+            _ = try DirectorySessionStore(directory: dir)
+        } throws: { error in
+            guard let e = error as? SessionStoreError else { return false }
+            return e.kind == .unavailable && e.message.contains("owned by uid \(other)")
+        }
+    }
+
+    // MARK: Expiry
+
+    @Test func expiredRecordIsNilOnLoadAndRemoved() async throws {
+        try await Self.withStore { (store, dir) async throws in
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record(ttl: 100)))
+            let path = Self.dataPath(dir, key)
+            #expect(try await store.load(key, now: Self.t0 + 99) != nil)
+            #expect(Self.exists(path))
+            #expect(try await store.load(key, now: Self.t0 + 100) == nil)
+            #expect(!Self.exists(path))
+            #expect(!Self.exists(path + ".lock"))
+            #expect(try await store.count() == 0)
+        }
+    }
+
+    @Test func createReplacesAnExpiredRecord() async throws {
+        try await Self.withStore { (store, _) async throws in
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record(ttl: 10)))
+            #expect(try await store.create(key, record: Self.record(["n": 1], at: Self.t0 + 9)) == false)
+            let fresh = Self.record(["n": 2], at: Self.t0 + 10)
+            #expect(try await store.create(key, record: fresh))
+            #expect(try await store.load(key, now: Self.t0 + 10) == fresh)
+        }
+    }
+
+    // MARK: Damaged files
+
+    /// Loads `bytes` as the file of a fresh key: must be nil and the file gone, never a crash.
+    static func expectDropped(
+        _ bytes: [UInt8], store: DirectorySessionStore, dir: String, key: SessionStorageKey,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        let path = dataPath(dir, key)
+        try write(bytes, to: path)
+        let loaded = try await store.load(key, now: t0)
+        #expect(loaded == nil, "\(bytes.count) bytes", sourceLocation: sourceLocation)
+        #expect(!exists(path), "\(bytes.count) bytes not removed", sourceLocation: sourceLocation)
+    }
+
+    @Test func garbageIsAbsentAndRemoved() async throws {
+        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record()))
+            var rng = SplitMix64(seed: 1)
+            for length in [0, 1, 3, 4, 63, 64, 65, 100, 5_000, 70_000] {
+                let garbage = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+                try await Self.expectDropped(garbage, store: store, dir: dir, key: key)
+            }
+            // "SKS1" followed by garbage, and a JSON file from some other tool.
+            try await Self.expectDropped(Array("SKS1".utf8) + [UInt8](repeating: 0xAB, count: 200), store: store, dir: dir, key: key)
+            try await Self.expectDropped(Array(#"{"user":"alice"}"#.utf8), store: store, dir: dir, key: key)
+        }
+    }
+
+    @Test func truncatedAtEveryLengthIsAbsentAndRemoved() async throws {
+        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record(StoreConformanceTests.everyKind)))
+            let full = try Self.bytes(Self.dataPath(dir, key))
+            #expect(full.count > 500)
+            for length in 0..<full.count {
+                try await Self.expectDropped(Array(full[0..<length]), store: store, dir: dir, key: key)
+            }
+            // And a byte too many.
+            try await Self.expectDropped(full + [0], store: store, dir: dir, key: key)
+            // The intact file still reads.
+            try Self.write(full, to: Self.dataPath(dir, key))
+            #expect(try await store.load(key, now: Self.t0)?.data == StoreConformanceTests.everyKind)
+        }
+    }
+
+    @Test func anyFlippedByteIsDetected() async throws {
+        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record(["user": "alice", "n": [1, 2, 3]])))
+            let full = try Self.bytes(Self.dataPath(dir, key))
+            for index in full.indices {
+                for flip: UInt8 in [0x01, 0x80] {
+                    var damaged = full
+                    damaged[index] ^= flip
+                    try await Self.expectDropped(damaged, store: store, dir: dir, key: key)
+                }
+            }
+        }
+    }
+
+    /// A file with a valid header and checksums whose payload is not a session object.
+    static func sealedFile(payload: [UInt8], expiresAt: Int64 = t0 + 100) -> [UInt8] {
+        var bytes = SessionRecordFile.encode(record([:]))!
+        bytes.removeSubrange(64...)
+        bytes.append(contentsOf: payload)
+        func put(_ value: UInt32, at offset: Int) {
+            for i in 0..<4 { bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(i))) }
+        }
+        put(UInt32(payload.count), at: 56)
+        put(bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<60])) }, at: 60)
+        let crc = bytes.withUnsafeBytes { CRC32.checksum($0) }
+        bytes.append(contentsOf: [0, 0, 0, 0])
+        put(crc, at: bytes.count - 4)
+        return bytes
+    }
+
+    @Test func undecodablePayloadIsAbsentAndRemoved() async throws {
+        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record()))
+            // Sanity: the helper builds a valid file.
+            try Self.write(Self.sealedFile(payload: Array(#"{"ok":true}"#.utf8)), to: Self.dataPath(dir, key))
+            #expect(try await store.load(key, now: Self.t0)?.data == ["ok": true])
+            for payload in [#"{"a":"#, "[1,2]", "42", #"{" b":"!!"}"#, "", "\u{FF}"] {
+                try await Self.expectDropped(
+                    Self.sealedFile(payload: Array(payload.utf8)), store: store, dir: dir, key: key)
+            }
+        }
+    }
+
+    @Test func newerFormatVersionThrowsAndIsKept() async throws {
+        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record()))
+            let path = Self.dataPath(dir, key)
+            var bytes = try Self.bytes(path)
+            // Version 2 with a good header checksum: a newer SessionKit's file.
+            bytes[4] = 2
+            let crc = bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<60])) }
+            for i in 0..<4 { bytes[60 + i] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i))) }
+            try Self.write(bytes, to: path)
+            await #expect {
+                _ = try await store.load(key, now: Self.t0)
+            } throws: { ($0 as? SessionStoreError)?.kind == .unavailable }
+            #expect(try await store.sweep(now: Self.t0 + 10_000, limit: 10) == 0)
+            #expect(try Self.bytes(path) == bytes)
+        }
+    }
+
+    @Test func leftoverTemporaryFileIsNeverASession() async throws {
+        try await Self.withStore { (store, dir) async throws in
+            let key = Self.newKey()
+            let other = Self.newKey()
+            #expect(try await store.create(other, record: Self.record()))
+            // A writer killed after writing its temporary file (complete or not) and before the rename.
+            let good = SessionRecordFile.encode(Self.record())!
+            let shard = (Self.dataPath(dir, key) as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(atPath: shard, withIntermediateDirectories: true)
+            try Self.write(good, to: "\(shard)/.\(key.hex).0123456789abcdef.tmp")
+            try Self.write(Array(good.prefix(30)), to: "\(shard)/.\(key.hex).fedcba9876543210.tmp")
+            #expect(try await store.load(key, now: Self.t0) == nil)
+            #expect(try await store.apply(StoreConformanceTests.changes([("a", 1)], at: Self.t0), to: key) == nil)
+            #expect(try await store.count() == 1)
+            #expect(try await store.keys(limit: 10) == [other])
+            // Creating the session works beside them.
+            #expect(try await store.create(key, record: Self.record(["new": true])))
+            #expect(try await store.load(key, now: Self.t0)?.data == ["new": true])
+        }
+    }
+
+    // MARK: Keys and paths
+
+    @Test func onlySixtyFourLowercaseHexKeysExist() {
+        let valid = String(repeating: "0123456789abcdef", count: 4)
+        #expect(SessionStorageKey(hex: valid) != nil)
+        let drop1 = String(valid.dropLast())
+        let bads: [String] = [
+            "", "../../etc/passwd", drop1, valid + "0", valid.uppercased(),
+            drop1 + "g", String(valid.dropLast(3)) + "/..", "/" + String(valid.dropFirst()),
+            drop1 + "\0", String(valid.dropLast(2)) + "é", "..", ".", "ab/cd",
+            String(repeating: ".", count: 64), String(repeating: "/", count: 64),
+        ]
+        for bad in bads {
+            #expect(SessionStorageKey(hex: bad) == nil, "\(bad.debugDescription)")
+        }
+        let key = SessionStorageKey(hex: valid)!
+        let paths = SessionPaths(key)!
+        #expect(paths.shard == "01/23")
+        #expect(paths.data == "01/23/" + valid)
+        #expect(paths.lock == "01/23/" + valid + ".lock")
+        #expect(paths.display == "01/23/01234567…")
+    }
+
+    @Test func nothingOutsideTheFolderIsTouched() async throws {
+        let dir = TestFolders.fresh()
+        let parent = (dir as NSString).deletingLastPathComponent
+        defer { TestFolders.remove(parent) }
+        let sentinel = parent + "/sentinel"
+        try Self.write(Array("do not touch".utf8), to: sentinel)
+        #expect(utimensat(AT_FDCWD, sentinel, [timespec(tv_sec: 1_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000, tv_nsec: 0)], 0) == 0)
+        let before = try FileManager.default.attributesOfItem(atPath: sentinel)
+
+        let store = try DirectorySessionStore(directory: dir)
+        // Keys that look like traversal are not keys at all.
+        #expect(SessionStorageKey(hex: "../sentinel") == nil)
+        #expect(SessionStorageKey(hex: String(repeating: "../", count: 21) + "s") == nil)
+        var keys = (0..<50).map { _ in Self.newKey() }
+        keys.append(SessionStorageKey(hex: String(repeating: "0", count: 64))!)
+        keys.append(SessionStorageKey(hex: String(repeating: "f", count: 64))!)
+        for (i, key) in keys.enumerated() {
+            #expect(try await store.create(key, record: Self.record(ttl: Int64(i % 3 == 0 ? 10 : 1_000))))
+            _ = try await store.apply(StoreConformanceTests.changes([("i", .int(i))], at: Self.t0), to: key)
+            _ = try await store.load(key, now: Self.t0 + 20)
+            if i % 5 == 0 { try await store.delete(key) }
+        }
+        _ = try await store.sweep(now: Self.t0 + 20, limit: 1_000)
+        _ = try await store.count()
+        _ = try await store.keys(limit: 1_000)
+
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == ["sentinel", "store"])
+        #expect(try Self.bytes(sentinel) == Array("do not touch".utf8))
+        let after = try FileManager.default.attributesOfItem(atPath: sentinel)
+        #expect(before[.modificationDate] as? Date == after[.modificationDate] as? Date)
+        #expect(before[.posixPermissions] as? Int == after[.posixPermissions] as? Int)
+        #expect(before[.systemFileNumber] as? Int == after[.systemFileNumber] as? Int)
+        // Everything inside the store is our layout.
+        let all = try FileManager.default.subpathsOfDirectory(atPath: dir)
+        for path in all {
+            let parts = path.split(separator: "/").map(String.init)
+            let shardsOK = parts.count <= 3 && parts.prefix(2).allSatisfy { $0.count == 2 }
+            #expect(shardsOK, "\(path)")
+            if parts.count == 3 {
+                let name = parts[2]
+                let nameOK = name.count == 64 || (name.count == 69 && name.hasSuffix(".lock"))
+                #expect(nameOK, "\(path)")
+                let prefix = parts[0] + parts[1]
+                #expect(name.hasPrefix(prefix), "\(path)")
+            }
+        }
+    }
+
+    // MARK: Failures
+
+    @Test func aShardThatIsNotAFolderFailsLoudly() async throws {
+        try await Self.withStore { (store, dir) async throws in
+            let key = Self.newKey()
+            let shard = (Self.dataPath(dir, key) as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(
+                atPath: (shard as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Self.write([0], to: shard)  // the shard folder is a regular file: ENOTDIR
+
+            func isUnavailable(_ error: any Error) -> Bool {
+                guard let e = error as? SessionStoreError, e.kind == .unavailable else { return false }
+                // The message names the operation and the path relative to the store, never the whole key.
+                return e.message.contains("Not a directory") && !e.message.contains(key.hex)
+                    && e.message.contains(String(key.hex.prefix(8)))
+            }
+            await #expect(performing: { _ = try await store.create(key, record: Self.record()) }, throws: isUnavailable)
+            await #expect(performing: { _ = try await store.load(key, now: Self.t0) }, throws: isUnavailable)
+            await #expect(
+                performing: { _ = try await store.apply(StoreConformanceTests.changes([("a", 1)], at: Self.t0), to: key) },
+                throws: isUnavailable)
+            await #expect(performing: { try await store.delete(key) }, throws: isUnavailable)
+            #expect(try Self.bytes(shard) == [0])
+        }
+    }
+
+    @Test func aFailedWriteKeepsTheOldRecord() async throws {
+        try await Self.withStore { (store, dir) async throws in
+            let key = Self.newKey()
+            let record = Self.record()
+            #expect(try await store.create(key, record: record))
+            // The data file's name is taken by a non-empty folder: the rename fails.
+            let path = Self.dataPath(dir, key)
+            let saved = try Self.bytes(path)
+            #expect(unlink(path) == 0)
+            #expect(mkdir(path, 0o700) == 0)
+            try Self.write([1], to: path + "/x")
+            await #expect(throws: SessionStoreError.self) {
+                _ = try await store.create(key, record: record)
+            }
+            await #expect(throws: SessionStoreError.self) {
+                _ = try await store.load(key, now: Self.t0)
+            }
+            // Put the record back: the failed writes left no temporary file and changed nothing.
+            try FileManager.default.removeItem(atPath: path)
+            try Self.write(saved, to: path)
+            let shard = (path as NSString).deletingLastPathComponent
+            #expect(try FileManager.default.contentsOfDirectory(atPath: shard).filter { $0.hasSuffix(".tmp") }.isEmpty)
+            #expect(try await store.load(key, now: Self.t0) == record)
+        }
+    }
+
+    // MARK: Sweep
+
+    @Test func sweepRemovesOnlyExpiredAndResumesAcrossCalls() async throws {
+        // A small examine bound: without the cursor, calls would keep re-reading the same files.
+        try await Self.withStore(synchronousWrites: false, sweepExamineLimit: 150) { (store, dir) async throws in
+            var rng = SplitMix64(seed: 42)
+            var expired = Set<SessionStorageKey>()
+            var live = Set<SessionStorageKey>()
+            for _ in 0..<2_000 {
+                let key = Self.newKey()
+                let dies = Int.random(in: 0..<4, using: &rng) == 0
+                #expect(try await store.create(key, record: Self.record(ttl: dies ? 50 : 500)))
+                if dies { expired.insert(key) } else { live.insert(key) }
+            }
+            #expect(try await store.count() == 2_000)
+            var removed = 0
+            var calls = 0
+            while removed < expired.count && calls < 100 {
+                let n = try await store.sweep(now: Self.t0 + 100, limit: 100)
+                #expect(n <= 100)
+                removed += n
+                calls += 1
+            }
+            #expect(removed == expired.count)
+            // One pass of 2,000 files at 150 per call is 14 calls.
+            #expect(calls <= 16)
+            #expect(try await store.sweep(now: Self.t0 + 100, limit: 100) == 0)
+            #expect(try await store.count() == live.count)
+            #expect(Set(try await store.keys(limit: 10_000)) == live)
+            for key in live.prefix(50) { #expect(try await store.load(key, now: Self.t0 + 100) != nil) }
+            _ = dir
+        }
+    }
+
+    @Test func sweepWithTheDefaultBoundsCoversTheTree() async throws {
+        try await Self.withStore(synchronousWrites: false) { (store, _) async throws in
+            var expired = 0
+            for i in 0..<2_000 {
+                #expect(try await store.create(Self.newKey(), record: Self.record(ttl: i % 7 == 0 ? 50 : 500)))
+                if i % 7 == 0 { expired += 1 }
+            }
+            var removed = 0
+            for _ in 0..<20 {
+                let n = try await store.sweep(now: Self.t0 + 100, limit: 100)
+                #expect(n <= 100)
+                removed += n
+            }
+            #expect(removed == expired)
+            #expect(try await store.count() == 2_000 - expired)
+        }
+    }
+
+    @Test func sweepRemovesStaleTemporaryAndOrphanLockFiles() async throws {
+        try await Self.withStore { (store, dir) async throws in
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record()))
+            let shard = (Self.dataPath(dir, key) as NSString).deletingLastPathComponent
+            let stale = "\(shard)/.\(key.hex).00000000000000aa.tmp"
+            let fresh = "\(shard)/.\(key.hex).00000000000000bb.tmp"
+            try Self.write([1, 2, 3], to: stale)
+            try Self.write([1, 2, 3], to: fresh)
+            let old = time(nil) - 7_200
+            #expect(utimensat(AT_FDCWD, stale, [timespec(tv_sec: old, tv_nsec: 0), timespec(tv_sec: old, tv_nsec: 0)], 0) == 0)
+            // A lock file whose session is gone (a writer killed between lock and write).
+            let orphan = Self.newKey()
+            let orphanShard = (Self.dataPath(dir, orphan) as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(atPath: orphanShard, withIntermediateDirectories: true)
+            try Self.write([], to: Self.dataPath(dir, orphan) + ".lock")
+            // Not ours: left alone.
+            try Self.write([9], to: "\(shard)/README")
+
+            #expect(try await store.sweep(now: Self.t0, limit: 10) == 0)
+            #expect(!Self.exists(stale))
+            #expect(Self.exists(fresh))
+            #expect(!Self.exists(Self.dataPath(dir, orphan) + ".lock"))
+            #expect(Self.exists("\(shard)/README"))
+            #expect(Self.exists(Self.dataPath(dir, key) + ".lock"))
+            #expect(try await store.load(key, now: Self.t0) != nil)
+        }
+    }
+
+    @Test func sweepRemovesFilesWithADamagedHeader() async throws {
+        try await Self.withStore { (store, dir) async throws in
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record()))
+            try Self.write(Array("garbage".utf8), to: Self.dataPath(dir, key))
+            _ = try await store.sweep(now: Self.t0, limit: 10)
+            #expect(!Self.exists(Self.dataPath(dir, key)))
+        }
+    }
+
+    @Test func sweepSkipsARecordRefreshedMeanwhile() async throws {
+        try await Self.withStore { (store, _) async throws in
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record(ttl: 10)))
+            // Refreshed before the sweep reads it: the header now says live.
+            #expect(try await store.apply(StoreConformanceTests.changes([], at: Self.t0 + 5, ttl: 100), to: key) != nil)
+            #expect(try await store.sweep(now: Self.t0 + 20, limit: 10) == 0)
+            #expect(try await store.load(key, now: Self.t0 + 20) != nil)
+        }
+    }
+
+    @Test func periodicSweepRunsUntilCancelled() async throws {
+        try await Self.withStore(synchronousWrites: false) { (store, _) async throws in
+            for n in 0..<20 {
+                #expect(try await store.create(Self.newKey(), record: Self.record(ttl: n < 15 ? 10 : 100)))
+            }
+            let task = store.startPeriodicSweep(every: .milliseconds(5), batch: 4, clock: .fixed(Double(Self.t0 + 50)))
+            var count = try await store.count()
+            for _ in 0..<1_000 where count != 5 {
+                try await Task.sleep(for: .milliseconds(5))
+                count = try await store.count()
+            }
+            #expect(count == 5)
+            task.cancel()
+            await task.value
+        }
+    }
+
+    @Test func periodicSweepEndsWithTheStore() async throws {
+        let dir = TestFolders.fresh()
+        defer { TestFolders.remove(dir) }
+        var store: DirectorySessionStore? = try DirectorySessionStore(directory: dir)
+        weak let weakStore = store
+        let task = store!.startPeriodicSweep(every: .milliseconds(1), batch: 10)
+        store = nil
+        await task.value
+        #expect(weakStore == nil)
+    }
+
+    // MARK: Concurrency
+
+    @Test func twoStoresOnOneFolderShareRecordsAndLoseNothing() async throws {
+        let dir = TestFolders.fresh()
+        defer { TestFolders.remove(dir) }
+        let a = try DirectorySessionStore(directory: dir)
+        let b = try DirectorySessionStore(directory: dir)
+        let key = Self.newKey()
+        #expect(try await a.create(key, record: Self.record(["shared": "yes"])))
+        #expect(try await b.load(key, now: Self.t0)?.data == ["shared": "yes"])
+        #expect(try await b.create(key, record: Self.record()) == false)
+
+        let tasks = 32
+        let rounds = 20
+        let failed = try await withThrowingTaskGroup(of: Int.self) { group in
+            for task in 0..<tasks {
+                let store = task % 2 == 0 ? a : b
+                group.addTask {
+                    var failed = 0
+                    for round in 0..<rounds {
+                        let set = StoreConformanceTests.changes([("k\(task)", .int(task * 1_000 + round))], at: Self.t0 + 1)
+                        if try await store.apply(set, to: key) == nil { failed += 1 }
+                    }
+                    return failed
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(failed == 0)
+        for store in [a, b] {
+            let final = try #require(try await store.load(key, now: Self.t0 + 1))
+            #expect(final.version == UInt64(1 + tasks * rounds))
+            #expect(final.data["shared"] == "yes")
+            for task in 0..<tasks { #expect(final.data["k\(task)"] == .int(task * 1_000 + rounds - 1)) }
+        }
+        try await b.delete(key)
+        #expect(try await a.load(key, now: Self.t0 + 1) == nil)
+        #expect(try await a.count() == 0)
+    }
+
+    @Test func deleteRacingWithApplyNeverResurrects() async throws {
+        let dir = TestFolders.fresh()
+        defer { TestFolders.remove(dir) }
+        let a = try DirectorySessionStore(directory: dir, synchronousWrites: false)
+        let b = try DirectorySessionStore(directory: dir, synchronousWrites: false)
+        for _ in 0..<100 {
+            let key = Self.newKey()
+            #expect(try await a.create(key, record: Self.record()))
+            async let applied = a.apply(StoreConformanceTests.changes([("x", 1)], at: Self.t0 + 1), to: key)
+            async let removal: Void = b.delete(key)
+            async let loaded = b.load(key, now: Self.t0 + 1)
+            _ = try await (applied, removal, loaded)
+            #expect(try await a.load(key, now: Self.t0 + 1) == nil)
+        }
+        #expect(try await a.count() == 0)
+        // No lock file is left behind either.
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: dir).filter { $0.hasSuffix(".lock") }
+        #expect(leftovers.isEmpty)
+    }
+
+    /// The lock protocol itself, with separate open file descriptions (as separate processes
+    /// have): holders that unlink the lock file never let two holders in at once.
+    @Test func fileLockIsExclusiveWhileLockFilesComeAndGo() async throws {
+        try await Self.withStore { (store, dir) async throws in
+            let key = Self.newKey()
+            let paths = SessionPaths(key)!
+            try FileManager.default.createDirectory(
+                atPath: dir + "/" + paths.shard, withIntermediateDirectories: true)
+            let holders = Atomic<Int>(0)
+            let maxHolders = Atomic<Int>(0)
+            let acquisitions = Atomic<Int>(0)
+            let root = store.rootFD
+            DispatchQueue.concurrentPerform(iterations: 4) { worker in
+                var rng = SplitMix64(seed: UInt64(worker))
+                for _ in 0..<400 {
+                    guard case .locked(let lock)? = try? SessionFileLock.acquire(
+                        root: root, path: paths.lock, display: paths.display, blocking: true)
+                    else { continue }
+                    let inside = holders.add(1, ordering: .sequentiallyConsistent).newValue
+                    _ = maxHolders.max(inside, ordering: .sequentiallyConsistent)
+                    acquisitions.add(1, ordering: .relaxed)
+                    if Bool.random(using: &rng) { sched_yield() }
+                    if Bool.random(using: &rng) { lock.unlinkFile() }
+                    holders.subtract(1, ordering: .sequentiallyConsistent)
+                    withExtendedLifetime(lock) {}
+                }
+            }
+            #expect(acquisitions.load(ordering: .relaxed) == 1_600)
+            #expect(maxHolders.load(ordering: .relaxed) == 1)
+        }
+    }
+
+    @Test func inProcessKeyLockIsFIFOAndExclusive() async throws {
+        final class State: Sendable {
+            let inside = Mutex(0)
+            let order = Mutex<[Int]>([])
+        }
+        let lock = KeyedAsyncLock()
+        let state = State()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<50 {
+                group.addTask {
+                    try await lock.withLock("k") {
+                        let n = state.inside.withLock { $0 += 1; return $0 }
+                        #expect(n == 1)
+                        await Task.yield()
+                        state.order.withLock { $0.append(i) }
+                        state.inside.withLock { $0 -= 1 }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(state.order.withLock { $0.count } == 50)
+    }
+
+    // MARK: Cost
+
+    /// Rough cost of the hot paths: `SESSIONKIT_MEASURE_DIRECTORY=1 swift test --filter measureCost`.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["SESSIONKIT_MEASURE_DIRECTORY"] != nil))
+    func measureCost() async throws {
+        for sync in [true, false] {
+            try await Self.withStore(synchronousWrites: sync) { (store, _) async throws in
+                let key = Self.newKey()
+                let data: SessionObject = [
+                    "user_id": 42, "username": "admin", "csrf_token": .string(SessionID.generate().rawValue),
+                ]
+                #expect(try await store.create(key, record: Self.record(data)))
+                let n = 10_000
+                let clock = ContinuousClock()
+                let loads = try await clock.measure {
+                    for _ in 0..<n { _ = try await store.load(key, now: Self.t0) }
+                }
+                let applyCount = sync ? 1_000 : n
+                let applies = try await clock.measure {
+                    for i in 0..<applyCount {
+                        _ = try await store.apply(StoreConformanceTests.changes([("n", .int(i))], at: Self.t0), to: key)
+                    }
+                }
+                let parallelLoads = try await clock.measure {
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        for _ in 0..<8 {
+                            group.addTask { for _ in 0..<(n / 8) { _ = try await store.load(key, now: Self.t0) } }
+                        }
+                        try await group.waitForAll()
+                    }
+                }
+                func us(_ d: Duration, _ count: Int) -> String {
+                    let micro = Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12
+                    return String(format: "%.1f µs", micro / Double(count))
+                }
+                print(
+                    "DirectorySessionStore (synchronousWrites: \(sync)): load \(us(loads, n)), "
+                        + "apply \(us(applies, applyCount)), load ×8 parallel \(us(parallelLoads, n)) per load")
+            }
+        }
+    }
+}
