@@ -69,6 +69,11 @@ extension TaggedJSON {
 
 /// An iterative (explicit-stack) JSON parser with the grammar of CPython's `json` C scanner,
 /// building `SessionValue`s and, in tagged mode, untagging each object as it closes.
+///
+/// Python parses the whole document first and untags afterwards, so a bad tag whose object is
+/// then overwritten by a duplicate key is no error there. To match that in one pass, a failed
+/// conversion is not thrown right away but kept as a *pending* error on the value; it travels up
+/// with its container and is thrown at the end, unless a duplicate key discards the value.
 struct TaggedJSONParser {
     typealias Tag = TaggedJSON.Tag
 
@@ -84,6 +89,8 @@ struct TaggedJSONParser {
     var frames: [Frame] = []
     /// Reused buffer for strings with escapes.
     var scratch: [UInt8] = []
+    /// Pending untagging errors of entries of `values`, by index (almost always empty).
+    var pending: [Int: TaggedJSONError] = [:]
 
     struct Frame {
         let isObject: Bool
@@ -130,18 +137,20 @@ struct TaggedJSONParser {
 
     mutating func parseDocument() throws(TaggedJSONError) -> SessionValue {
         skipWhitespace()
-        let value = try parseValueTree()
+        let (value, pendingError) = try parseValueTree()
         skipWhitespace()
         guard position == input.count else { throw error("Extra data", position) }
+        if let pendingError { throw pendingError }
         return value
     }
 
     /// Parses one complete value (with all nested containers) starting at `position`.
-    mutating func parseValueTree() throws(TaggedJSONError) -> SessionValue {
+    mutating func parseValueTree() throws(TaggedJSONError) -> (SessionValue, TaggedJSONError?) {
         while true {
             guard position < input.count else { throw error("Expecting value", position) }
             var produced: SessionValue
             var producedKeys: [String]? = nil
+            var producedError: TaggedJSONError? = nil
             switch input[position] {
             case UInt8(ascii: "{"):
                 try open(isObject: true)
@@ -149,7 +158,7 @@ struct TaggedJSONParser {
                 skipWhitespace()
                 if peek() == UInt8(ascii: "}") {
                     position += 1
-                    (produced, producedKeys) = try closeObject()
+                    (produced, producedKeys, producedError) = closeObject()
                 } else {
                     try parseMemberKey()
                     continue
@@ -160,7 +169,7 @@ struct TaggedJSONParser {
                 skipWhitespace()
                 if peek() == UInt8(ascii: "]") {
                     position += 1
-                    produced = closeArray()
+                    (produced, producedError) = closeArray()
                 } else {
                     continue
                 }
@@ -189,9 +198,10 @@ struct TaggedJSONParser {
 
             // Hand the value to its container, closing containers as far as possible.
             deliver: while true {
-                guard !frames.isEmpty else { return produced }
+                guard !frames.isEmpty else { return (produced, producedError) }
                 let top = frames.count - 1
                 values.append(produced)
+                if let producedError { pending[values.count - 1] = producedError }
                 skipWhitespace()
                 if frames[top].isObject {
                     if frames[top].currentKeyTag != nil { frames[top].tagChildKeys = producedKeys }
@@ -203,7 +213,7 @@ struct TaggedJSONParser {
                         break deliver
                     case UInt8(ascii: "}"):
                         position += 1
-                        (produced, producedKeys) = try closeObject()
+                        (produced, producedKeys, producedError) = closeObject()
                     default:
                         throw error("Expecting ',' delimiter", position)
                     }
@@ -215,7 +225,7 @@ struct TaggedJSONParser {
                         break deliver
                     case UInt8(ascii: "]"):
                         position += 1
-                        produced = closeArray()
+                        (produced, producedError) = closeArray()
                         producedKeys = nil
                     default:
                         throw error("Expecting ',' delimiter", position)
@@ -252,14 +262,28 @@ struct TaggedJSONParser {
         keys.append(key)
     }
 
-    mutating func closeArray() -> SessionValue {
+    mutating func closeArray() -> (SessionValue, TaggedJSONError?) {
         let frame = frames.removeLast()
         let items = Array(values[frame.valueStart...])
+        let inherited = pending.isEmpty ? nil : takePendingErrors(from: frame.valueStart, surviving: nil)
         values.removeSubrange(frame.valueStart...)
-        return .array(items)
+        return (.array(items), inherited)
     }
 
-    mutating func closeObject() throws(TaggedJSONError) -> (SessionValue, [String]?) {
+    /// Removes the pending errors of `values[start...]`, returning the first one among the
+    /// indices in `surviving` (all when nil).
+    mutating func takePendingErrors(from start: Int, surviving: Set<Int>?) -> TaggedJSONError? {
+        var first: (index: Int, error: TaggedJSONError)? = nil
+        for (index, error) in pending where index >= start {
+            pending[index] = nil
+            if surviving?.contains(index) ?? true, first.map({ index < $0.index }) ?? true {
+                first = (index, error)
+            }
+        }
+        return first?.error
+    }
+
+    mutating func closeObject() -> (SessionValue, [String]?, TaggedJSONError?) {
         let frame = frames.removeLast()
         let keyStart = frame.keyStart
         let valueStart = frame.valueStart
@@ -267,6 +291,7 @@ struct TaggedJSONParser {
         var object = SessionObject()
         var orderedKeys: [String]? = nil
 
+        var survivors: Set<Int>? = nil  // indices into `values` when duplicates were dropped
         var sorted = true
         if count > 1 {
             for i in (keyStart + 1)..<(keyStart + count)
@@ -290,6 +315,7 @@ struct TaggedJSONParser {
                 }
             }
             var firstOccurrences: [Int] = []
+            if !pending.isEmpty { survivors = [] }
             var runStart = 0
             while runStart < count {
                 var runEnd = runStart + 1
@@ -299,6 +325,7 @@ struct TaggedJSONParser {
                     runEnd += 1
                 }
                 object.append(key: keys[keyStart + order[runStart]], value: values[valueStart + order[runEnd - 1]])
+                survivors?.insert(valueStart + order[runEnd - 1])
                 firstOccurrences.append(order[runStart])
                 runStart = runEnd
             }
@@ -306,13 +333,23 @@ struct TaggedJSONParser {
                 orderedKeys = firstOccurrences.sorted().map { keys[keyStart + $0] }
             }
         }
+        let inherited = pending.isEmpty ? nil : takePendingErrors(from: valueStart, surviving: survivors)
         keys.removeSubrange(keyStart...)
         values.removeSubrange(valueStart...)
+        if let inherited {
+            // The content already failed; that error is the one Python would raise first.
+            return (.object(object), orderedKeys, inherited)
+        }
 
         if tagged, object.count == 1, let entry = object.entries.first, let tag = Tag(key: entry.key) {
-            return try untag(tag, entry.value, contentKeys: frame.tagChildKeys, at: frame.opening)
+            do {
+                let (value, keys) = try untag(tag, entry.value, contentKeys: frame.tagChildKeys, at: frame.opening)
+                return (value, keys, nil)
+            } catch {
+                return (.null, nil, error)
+            }
         }
-        return (.object(object), orderedKeys)
+        return (.object(object), orderedKeys, nil)
     }
 
     // MARK: Scalars
@@ -408,7 +445,7 @@ struct TaggedJSONParser {
                 return String(decoding: chunk, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") {
-                return try parseEscapedString(quote: quote, start: start)
+                return try parseEscapedString(quote: quote, start: start, nonASCII: nonASCII)
             }
             if byte < 0x20 { throw error("Invalid control character", position) }
             if byte >= 0x80 { nonASCII = true }
@@ -417,10 +454,14 @@ struct TaggedJSONParser {
         throw error("Unterminated string", quote)
     }
 
-    private mutating func parseEscapedString(quote: Int, start: Int) throws(TaggedJSONError) -> String {
+    /// The slow path, entered at the first backslash; `nonASCII` tells whether the bytes before it
+    /// (from `start`) contained non-ASCII bytes.
+    private mutating func parseEscapedString(
+        quote: Int, start: Int, nonASCII: Bool
+    ) throws(TaggedJSONError) -> String {
         scratch.removeAll(keepingCapacity: true)
         var runStart = start
-        var nonASCII = false
+        var nonASCII = nonASCII
         while position < input.count {
             let byte = input[position]
             if byte == UInt8(ascii: "\"") {

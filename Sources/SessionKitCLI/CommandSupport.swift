@@ -17,10 +17,10 @@ enum CookieArgument {
     )
 
     /// The cookie text; `-` reads one line from standard input (surrounding whitespace removed).
-    static func resolve(_ argument: String) throws(ValidationError) -> String {
+    static func resolve(_ argument: String, what: String = "cookie") throws(ValidationError) -> String {
         guard argument == "-" else { return argument }
         guard let line = readLine(strippingNewline: true) else {
-            throw ValidationError("No cookie on standard input.")
+            throw ValidationError("No \(what) on standard input.")
         }
         return line.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -2,12 +2,14 @@ import ArgumentParser
 import Foundation
 import SessionKit
 
-/// The key and signing options shared by `verify` and `sign`.
+/// The secret-key options shared by every command that signs or verifies: `--key`/`--key-hex`
+/// and the fallbacks. `KeyOptions` (cookie sessions) and `IDKeyOptions` (signed session ids)
+/// add the digest and the salt, whose default differs between the two.
 ///
 /// Fallback keys keep the order in which they appear on the command line even when `--fallback`
 /// and `--fallback-hex` are interleaved (`--fallback a --fallback-hex 62 --fallback c` gives
 /// a, b, c): each value records its position as ArgumentParser reads the arguments left to right.
-public struct KeyOptions: ParsableArguments {
+public struct SecretKeyOptions: ParsableArguments {
     @Option(
         name: .customLong("key"),
         help: ArgumentHelp(
@@ -43,12 +45,6 @@ public struct KeyOptions: ParsableArguments {
         )
     )
     var fallbackHexes: [OrderedArgument] = []
-
-    @Option(help: "HMAC digest (Flask: sha1).")
-    public var digest: DigestOption = .sha1
-
-    @Option(help: ArgumentHelp("Signing salt (Flask: cookie-session).", valueName: "text"))
-    public var salt: String = SessionCookieCodec.defaultSalt
 
     public init() {}
 
@@ -92,6 +88,51 @@ public struct KeyOptions: ParsableArguments {
                 "\(option) needs an even number of hex digits (0-9, a-f); got \(String(reflecting: hex)).")
         }
         return key
+    }
+}
+
+/// The key and signing options of `verify` and `sign` (Flask cookie sessions: salt
+/// `cookie-session`).
+public struct KeyOptions: ParsableArguments {
+    @OptionGroup public var secrets: SecretKeyOptions
+
+    @Option(help: "HMAC digest (Flask: sha1).")
+    public var digest: DigestOption = .sha1
+
+    @Option(help: ArgumentHelp("Signing salt (Flask: cookie-session).", valueName: "text"))
+    public var salt: String = SessionCookieCodec.defaultSalt
+
+    public init() {}
+
+    public var key: String? { secrets.key }
+    public var keyHex: String? { secrets.keyHex }
+
+    /// The current key and the fallbacks (in command-line order), or a usage error.
+    public func secretKeys() throws(ValidationError) -> SecretKeys { try secrets.secretKeys() }
+}
+
+/// The key and signing options of `sign-id` and `verify-id` (Flask-Session's
+/// `SESSION_USE_SIGNER` id cookie: itsdangerous `Signer`, salt `flask-session`, no timestamp).
+public struct IDKeyOptions: ParsableArguments {
+    /// Flask-Session 0.8's salt for signed ids.
+    public static let defaultSalt = "flask-session"
+
+    @OptionGroup public var secrets: SecretKeyOptions
+
+    @Option(help: "HMAC digest (Flask-Session: sha1).")
+    public var digest: DigestOption = .sha1
+
+    @Option(help: ArgumentHelp("Signing salt (Flask-Session: flask-session).", valueName: "text"))
+    public var salt: String = IDKeyOptions.defaultSalt
+
+    public init() {}
+
+    /// The current key and the fallbacks (in command-line order), or a usage error.
+    public func secretKeys() throws(ValidationError) -> SecretKeys { try secrets.secretKeys() }
+
+    /// The itsdangerous `Signer` these options describe.
+    public func signer() throws(ValidationError) -> Signer {
+        Signer(keys: try secretKeys(), salt: salt, digest: digest.signingDigest)
     }
 }
 

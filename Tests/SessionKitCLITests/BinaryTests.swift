@@ -104,4 +104,42 @@ import Testing
         #expect(key.exitCode == 0)
         #expect(key.stdout.count == 65)
     }
+
+    /// sign-id / verify-id exit codes, and the asynchronous `store` commands through the async
+    /// entry point.
+    @Test func sessionIDsAndStore() throws {
+        let id = "oZVxoyA_0OPWpYHDxmoimGbUQIwxCwYM8PQ8jnx1u0E"
+        let cookie = id + ".irSDNx5gBNef3HQM7dydHAhdrno"
+        let signed = try run(["sign-id", id, "--key", "secret"])
+        #expect(signed.exitCode == 0)
+        #expect(signed.stdout == cookie + "\n")
+
+        let verified = try run(["verify-id", "-", "--key", "secret"], stdin: cookie + "\n")
+        #expect(verified.exitCode == 0)
+        #expect(verified.stdout == id + "\n")
+        #expect(verified.stderr.isEmpty)
+
+        let rejected = try run(["verify-id", cookie, "--key", "other"])
+        #expect(rejected.exitCode == 1)
+        #expect(rejected.stdout.isEmpty)
+        #expect(rejected.stderr == "bad signature\n")
+
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sessionkit-cli-binary-\(UUID().uuidString.lowercased())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let count = try run(["store", "count", "--session-dir", directory.path])
+        #expect(count.exitCode == 0)
+        #expect(count.stdout == "0\n")
+        let show = try run(["store", "show", id, "--session-dir", directory.path])
+        #expect(show.exitCode == 1)
+        #expect(show.stderr == "no such session\n")
+        let notAFolder = directory.appendingPathComponent("file")
+        try Data("x".utf8).write(to: notAFolder)
+        let bad = try run(["store", "list", "--session-dir", notAFolder.path])
+        #expect(bad.exitCode == 1)
+        #expect(bad.stderr.contains("Not a directory"))
+        let usage = try run(["store", "show", "abc", "--session-dir", directory.path])
+        #expect(usage.exitCode == 64)
+    }
 }

@@ -17,6 +17,8 @@ struct FlaskVector: Decodable, Sendable, CustomTestStringConvertible {
     let sessionTaggedJson: String?
     let compressed: Bool?
     let cookie: String
+    /// The session id inside `cookie` (Flask-Session sid cases only).
+    let sid: String?
     let expect: String
     /// Null for the Flask-Session sid cases; always set for cookie sessions.
     let verifyAtOrNil: Int64?
@@ -31,7 +33,7 @@ struct FlaskVector: Decodable, Sendable, CustomTestStringConvertible {
 
     enum CodingKeys: String, CodingKey {
         case kind, name, secretKey, secretKeyHex, fallbackKeys, fallbackKeysHex, signingKey, signingKeyHex
-        case salt, digest, timestamp, sessionTaggedJson, compressed, cookie, expect, encodeCheck, quirk
+        case salt, digest, timestamp, sessionTaggedJson, compressed, cookie, sid, expect, encodeCheck, quirk
         case verifyAtOrNil = "verifyAt"
         case maxAgeOrNil = "maxAge"
     }
@@ -92,6 +94,23 @@ enum FlaskVectors {
             throw VectorError("vector \(incomplete.name) has no verify_at or max_age")
         }
         return cases
+    }
+
+    /// The `flask-session-sid` cases: signed session-id cookies (spec §11.3).
+    static func sidCases() throws -> [FlaskVector] {
+        let cases = try all().filter { $0.kind == "flask-session-sid" }
+        guard !cases.isEmpty else { throw VectorError("no flask-session-sid cases in \(url.path)") }
+        if let incomplete = cases.first(where: { $0.sid == nil }) {
+            throw VectorError("vector \(incomplete.name) has no sid")
+        }
+        return cases
+    }
+
+    static func sidCase(named name: String) throws -> FlaskVector {
+        guard let found = try sidCases().first(where: { $0.name == name }) else {
+            throw VectorError("no flask-session-sid vector named \(name)")
+        }
+        return found
     }
 
     static func named(_ name: String) throws -> FlaskVector {

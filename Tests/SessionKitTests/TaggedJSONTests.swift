@@ -346,6 +346,7 @@ struct TaggedJSONStringTests {
         [0x22, 0xE2, 0x82, 0x22],              // truncated sequence
         [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22],  // above U+10FFFF
         [0x22, 0x5C, 0x6E, 0xFF, 0x22],        // invalid after an escape
+        [0x22, 0xFF, 0x5C, 0x6E, 0x22],        // invalid before an escape
         [0x22, 0x80, 0x22],                    // lone continuation byte
         [0xFF],                                // outside a string
     ] as [[UInt8]])
@@ -367,6 +368,7 @@ struct TaggedJSONStringTests {
             // Through the parser, raw and after an escape.
             #expect((decodeError([0x22] + bytes + [0x22]) == nil) == wellFormed, "\(bytes)")
             #expect((decodeError([0x22, 0x5C, 0x6E] + bytes + [0x22]) == nil) == wellFormed, "\(bytes)")
+            #expect((decodeError([0x22] + bytes + [0x5C, 0x6E, 0x22]) == nil) == wellFormed, "\(bytes)")
         }
     }
 
@@ -721,6 +723,24 @@ struct TaggedJSONDecodeTagTests {
             == #"{" m":"6ba7b810-9dad-11d1-80b4-00c04fd430c8"}"#)
         // Python would use repr() of containers here; not mimicked, rejected instead.
         #expect(decodeError(#"{" m":[1]}"#) != nil)
+    }
+
+    @Test func badTagsOverwrittenByDuplicateKeysAreNoError() throws {
+        // Python parses the whole document before untagging; duplicates are dropped first.
+        #expect(try reencode(#"{"a":{" u":"zz"},"a":1}"#) == #"{"a":1}"#)
+        #expect(try reencode(#"{"a":[{" b":"A"}],"b":0,"a":2}"#) == #"{"a":2,"b":0}"#)
+        #expect(try reencode(#"{"a":{"x":{" t":5}},"a":null}"#) == #"{"a":null}"#)
+        #expect(try reencode(#"{" u":"zz"," u":"6ba7b8109dad11d180b400c04fd430c8"}"#)
+            == #"{" u":"6ba7b8109dad11d180b400c04fd430c8"}"#)
+        #expect(try reencode(#"{"b":{"a":{" di":{}},"a":1},"c":[]}"#) == #"{"b":{"a":1},"c":[]}"#)
+        // ... but a surviving bad tag anywhere fails the payload.
+        for text in [
+            #"{"a":1,"a":{" u":"zz"}}"#, #"{"a":{" u":"zz"},"b":1}"#, #"[{" u":"zz"}]"#,
+            #"{"a":[1,{"b":{" b":"A"}}]}"#, #"{" t":[{" u":"zz"}]}"#, #"{" d":{" u":"zz"}}"#,
+            #"{"x":{"a":{" u":"zz"},"a":1},"x":{"b":{" t":null}}}"#,
+        ] {
+            #expect(decodeError(text) != nil, "\(text)")
+        }
     }
 
     @Test func notTags() throws {
