@@ -202,12 +202,20 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     // MARK: - SweepableSessionStore
 
     /// Removes up to `limit` records expired at `now`, walking the shards from where the previous
-    /// call stopped (successive calls cover the whole tree). Also removes temporary files older
-    /// than an hour and lock files without a session. Examines at most `max(256, min(10 × limit,
-    /// 10,000))` entries per call, reads only headers, and skips sessions that are locked right now
-    /// (in use: not expired for long), so it never holds up requests for long.
+    /// call stopped (successive calls cover the whole tree; one call covers at most one full
+    /// cycle). Also removes temporary files older than an hour, lock files without a session and
+    /// damaged session files. Examines at most `max(256, min(10 × limit, 10,000))` files per call,
+    /// reads only headers, and skips sessions locked right now (in use), so it never holds up
+    /// requests for long. A call that returns less than `limit` may still have left expired
+    /// records beyond its examine bound: the next call continues from there.
     public func sweep(now: Int64, limit: Int) async throws -> Int {
-        try await sweepBatch(now: now, limit: limit).removed
+        // Each batch examines a bounded slice of the tree (one pool job at a time, so requests
+        // interleave); keep going until something was removed or a whole pass found nothing, so
+        // that 0 means "nothing expired is left" (the protocol's contract).
+        while true {
+            let result = try await sweepBatch(now: now, limit: limit)
+            if result.removed > 0 || result.wrapped || result.examined == 0 { return result.removed }
+        }
     }
 
     /// Sweeps every `every`: each tick walks one full pass of the tree in calls of `batch`
@@ -520,8 +528,6 @@ extension DirectorySessionStore {
         var wrapped = false
     }
 
-    var currentSweepCursor: SweepCursor { sweepCursor.withLock { $0 } }
-
     func examineBudget(limit: Int) -> Int {
         sweepExamineLimit ?? max(256, min(limit.multipliedReportingOverflow(by: 10).overflow ? 10_000 : limit * 10, 10_000))
     }
@@ -532,11 +538,12 @@ extension DirectorySessionStore {
         var cursor = sweepCursor.withLock { $0 }
         var total = SweepResult()
         var level1Done = 0
-        // One first-level folder per pool job; at most one full cycle per call.
+        // At most one first-level folder and 512 files per pool job (a few ms), so that request
+        // I/O interleaves; at most one full cycle of the tree per call.
         while total.removed < limit, total.examined < budget, level1Done < 256 {
             let from = cursor
             let removeLimit = limit - total.removed
-            let examineLimit = budget - total.examined
+            let examineLimit = min(budget - total.examined, 512)
             let (step, next) = try await BlockingIOPool.shared.run {
                 () throws(SessionStoreError) -> (SweepResult, SweepCursor) in
                 try self.sweepLevel1(from: from, now: now, removeLimit: removeLimit, examineLimit: examineLimit)
@@ -587,7 +594,10 @@ extension DirectorySessionStore {
                 done = name
             }
         }
-        return (result, nextLevel1())
+        // The cursor first: it sets `result.wrapped`, which a tuple built in one expression would
+        // have copied before the call.
+        let next = nextLevel1()
+        return (result, next)
     }
 
     /// Handles one entry of a shard folder; `result.examined` counts the entries that cost I/O.

@@ -78,7 +78,9 @@ final class SessionFileLock {
     }
 
 
-    /// Removes the lock file (while still holding it: waiters will retry on a fresh one).
+    /// Removes the lock file while still holding it (waiters then retry on a fresh one). This
+    /// must be the holder's last change under the lock: from here on a newcomer can create and
+    /// lock a fresh lock file.
     func unlinkFile() {
         _ = unlinkat(root, path, 0)
     }

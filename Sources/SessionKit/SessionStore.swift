@@ -24,7 +24,9 @@ public protocol SessionStore: Sendable {
 
 /// A store without native expiry, which must remove expired records itself.
 public protocol SweepableSessionStore: SessionStore {
-    /// Removes at most `limit` records expired at `now`; returns how many it removed.
+    /// Removes at most `limit` records expired at `now`; returns how many it removed. Returns 0
+    /// only when no expired record is left (a store that walks its records in slices keeps going
+    /// until it removed something or finished a pass), so callers loop until 0.
     func sweep(now: Int64, limit: Int) async throws -> Int
 }
 
