@@ -58,11 +58,14 @@ public struct SessionChangeSet: Sendable, Equatable {
         self.absoluteDeadline = absoluteDeadline
     }
 
-    /// The record after this change set: what every store's atomic apply must compute.
-    public func applied(to record: SessionRecord) -> SessionRecord {
+    /// The record after this change set: what every store's atomic apply must compute. Stores
+    /// call it on the record they hold (consumed, so a uniquely held record is not copied); they
+    /// return nil instead when the record is not live at `now`.
+    public func applied(to record: consuming SessionRecord) -> SessionRecord {
         var r = record
         for change in changes { r.data[change.key] = change.value }
-        r.lastAccessAt = now
+        // A slow request saving with an older clock reading never moves the access time back.
+        r.lastAccessAt = max(r.lastAccessAt, now)
         r.expiresAt = expiresAt
         if let o = idleTimeoutOverride { r.idleTimeoutOverride = o }
         if let d = absoluteDeadline { r.absoluteDeadline = d }

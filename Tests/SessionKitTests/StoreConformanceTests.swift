@@ -305,7 +305,7 @@ extension StoreFactory {
     @Test func parallelAppliesCheckCatchesANaiveStore() async throws {
         var lost = 0
         for _ in 0..<5 where lost == 0 {
-            lost = try await Self.parallelApplies(on: NaiveLastWriterWinsStore()).lostKeys; print("NAIVE lost", lost)
+            lost = try await Self.parallelApplies(on: NaiveLastWriterWinsStore()).lostKeys
         }
         #expect(lost > 0)
     }
@@ -531,18 +531,48 @@ final class NaiveLastWriterWinsStore: SessionStore {
         }
     }
 
+    @Test func largeSweepsCrossLockBatches() async throws {
+        let store = MemorySessionStore()
+        for n in 0..<5_000 {
+            #expect(try await store.create(Self.key(n), record: Self.record(ttl: n < 4_000 ? 10 : 100)))
+        }
+        #expect(try await store.sweep(now: Self.t0 + 10, limit: 2_500) == 2_500)
+        #expect(try await store.sweep(now: Self.t0 + 10, limit: .max) == 1_500)
+        #expect(try await store.count() == 1_000)
+        #expect(store.invariantViolation() == nil)
+    }
+
     @Test func periodicSweepRunsUntilCancelled() async throws {
         let store = MemorySessionStore(clock: .fixed(Double(Self.t0 + 50)))
         for n in 0..<20 {
             #expect(try await store.create(Self.key(n), record: Self.record(ttl: n < 15 ? 10 : 100)))
         }
-        let task = store.startPeriodicSweep(every: .milliseconds(5), batchSize: 4)
+        let task = store.startPeriodicSweep(every: .milliseconds(5), batch: 4)
         var count = try await store.count()
         for _ in 0..<1_000 where count != 5 {
             try await Task.sleep(for: .milliseconds(5))
             count = try await store.count()
         }
         #expect(count == 5)
+        task.cancel()
+        await task.value
+    }
+
+    @Test func sweepsReadTheGivenClock() async throws {
+        let store = MemorySessionStore(clock: .fixed(Double(Self.t0 + 50)))
+        for n in 0..<4 {
+            #expect(try await store.create(Self.key(n), record: Self.record(ttl: n < 2 ? 10 : 100)))
+        }
+        // The store's clock…
+        #expect(try await store.sweep() == 2)
+        // … or the periodic sweep's own.
+        let task = store.startPeriodicSweep(every: .milliseconds(5), clock: .fixed(Double(Self.t0 + 100)))
+        var count = try await store.count()
+        for _ in 0..<1_000 where count != 0 {
+            try await Task.sleep(for: .milliseconds(5))
+            count = try await store.count()
+        }
+        #expect(count == 0)
         task.cancel()
         await task.value
     }
@@ -622,11 +652,18 @@ final class NaiveLastWriterWinsStore: SessionStore {
                         let key = Self.key(Int.random(in: 0..<200, using: &rng))
                         let now = t0 + Int64(step / 10)
                         switch Int.random(in: 0..<10, using: &rng) {
-                        case 0..<3: _ = try await store.create(key, record: Self.record(at: now, ttl: Int64.random(in: 1...100, using: &rng)))
-                        case 3..<6: _ = try await store.load(key, now: now)
-                        case 6..<8: _ = try await store.apply(StoreConformanceTests.changes([("w\(worker)", .int(step))], at: now), to: key)
-                        case 8: try await store.delete(key)
-                        default: _ = try await store.sweep(now: now, limit: 5)
+                        case 0..<3:
+                            let ttl = Int64.random(in: 1...100, using: &rng)
+                            _ = try await store.create(key, record: Self.record(at: now, ttl: ttl))
+                        case 3..<6:
+                            _ = try await store.load(key, now: now)
+                        case 6..<8:
+                            let set = StoreConformanceTests.changes([("w\(worker)", .int(step))], at: now)
+                            _ = try await store.apply(set, to: key)
+                        case 8:
+                            try await store.delete(key)
+                        default:
+                            _ = try await store.sweep(now: now, limit: 5)
                         }
                     }
                 }
