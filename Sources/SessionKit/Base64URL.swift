@@ -17,18 +17,47 @@ public enum Base64URL {
 
     /// Appends the unpadded URL-safe base64 of `bytes` to `output`.
     public static func encode(_ bytes: some Collection<UInt8>, into output: inout [UInt8]) {
-        output.reserveCapacity(output.count + encodedLength(bytes.count))
+        if bytes.withContiguousStorageIfAvailable({ encode(UnsafeRawBufferPointer($0), into: &output) }) == nil {
+            Array(bytes).withUnsafeBytes { encode($0, into: &output) }
+        }
+    }
+
+    /// Appends the unpadded URL-safe base64 of `bytes` to `output`: one pass over the input,
+    /// writing straight into the array's spare capacity.
+    static func encode(_ bytes: UnsafeRawBufferPointer, into output: inout [UInt8]) {
+        let count = bytes.count
+        guard count > 0 else { return }
+        let written = encodedLength(count)
+        let start = output.count
+        output.reserveCapacity(start + written)
         alphabet.withUnsafeBufferPointer { table in
-            var iterator = bytes.makeIterator()
-            while let b0 = iterator.next() {
-                let b1 = iterator.next()
-                let b2 = iterator.next()
-                output.append(table[Int(b0 >> 2)])
-                output.append(table[Int(((b0 & 0x03) << 4) | ((b1 ?? 0) >> 4))])
-                guard let b1 else { break }
-                output.append(table[Int(((b1 & 0x0F) << 2) | ((b2 ?? 0) >> 6))])
-                guard let b2 else { break }
-                output.append(table[Int(b2 & 0x3F)])
+            // Room for the new characters, filled in place (no per-character append).
+            output.append(contentsOf: repeatElement(0, count: written))
+            output.withUnsafeMutableBufferPointer { out in
+                var o = start
+                var i = 0
+                while i + 3 <= count {
+                    let chunk = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
+                    out[o] = table[Int(chunk >> 18)]
+                    out[o + 1] = table[Int(chunk >> 12 & 0x3F)]
+                    out[o + 2] = table[Int(chunk >> 6 & 0x3F)]
+                    out[o + 3] = table[Int(chunk & 0x3F)]
+                    i += 3
+                    o += 4
+                }
+                switch count - i {
+                case 1:
+                    let chunk = UInt32(bytes[i]) << 16
+                    out[o] = table[Int(chunk >> 18)]
+                    out[o + 1] = table[Int(chunk >> 12 & 0x3F)]
+                case 2:
+                    let chunk = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8
+                    out[o] = table[Int(chunk >> 18)]
+                    out[o + 1] = table[Int(chunk >> 12 & 0x3F)]
+                    out[o + 2] = table[Int(chunk >> 6 & 0x3F)]
+                default:
+                    break
+                }
             }
         }
     }
@@ -53,35 +82,73 @@ public enum Base64URL {
 
     /// Appends the decoded bytes to `output`; false (output unspecified) when invalid.
     public static func decode(_ text: some Collection<UInt8>, into output: inout [UInt8]) -> Bool {
-        var count = text.count
-        // Strip trailing padding (redundant padding is accepted).
-        var end = text.endIndex
-        var padding = 0
-        while count > 0, padding < 2 {
-            let before = text.index(end, offsetBy: -1)
-            guard text[before] == UInt8(ascii: "=") else { break }
-            end = before
-            count -= 1
-            padding += 1
+        if let done = text.withContiguousStorageIfAvailable({ decode($0, appendingTo: &output) }) {
+            return done
         }
-        if count % 4 == 1 { return false }
-        output.reserveCapacity(output.count + count * 3 / 4)
+        return Array(text).withUnsafeBufferPointer { decode($0, appendingTo: &output) }
+    }
+
+    private static func decode(_ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) -> Bool {
+        guard let (length, end) = decodedLength(text) else { return false }
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: length))
+        let valid = output.withUnsafeMutableBufferPointer {
+            decode(UnsafeBufferPointer(rebasing: text[..<end]), into: UnsafeMutableBufferPointer(rebasing: $0[start...]))
+        }
+        return valid
+    }
+
+    // MARK: Allocation-free decoding (the verification hot path)
+
+    /// The number of bytes `text` decodes to, and the end of its characters once up to two
+    /// trailing `=` are stripped; nil for an impossible length (4k+1 characters). Says nothing
+    /// about the characters themselves.
+    @inline(__always)
+    static func decodedLength(_ text: UnsafeBufferPointer<UInt8>) -> (length: Int, end: Int)? {
+        var end = text.count
+        // Strip trailing padding (redundant padding is accepted).
+        if end > 0, text[end - 1] == UInt8(ascii: "=") {
+            end -= 1
+            if end > 0, text[end - 1] == UInt8(ascii: "=") { end -= 1 }
+        }
+        if end % 4 == 1 { return nil }
+        return (end * 3 / 4, end)
+    }
+
+    /// Decodes `text` (already stripped of padding, not 4k+1 long) into `output`, which holds
+    /// exactly `decodedLength` bytes; false on any character outside the alphabets.
+    static func decode(_ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        let count = text.count
         return decodeTable.withUnsafeBufferPointer { table -> Bool in
-            var accumulator: UInt32 = 0
-            var bits = 0
-            var index = text.startIndex
-            while index != end {
-                let value = table[Int(text[index])]
-                if value == 0xFF { return false }
-                accumulator = (accumulator << 6) | UInt32(value)
-                bits += 6
-                if bits >= 8 {
-                    bits -= 8
-                    output.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
-                }
-                index = text.index(after: index)
+            var bad: UInt8 = 0  // OR of every table entry: 0xFF marks an invalid character
+            var i = 0
+            var o = 0
+            while i + 4 <= count {
+                let a = table[Int(text[i])], b = table[Int(text[i + 1])]
+                let c = table[Int(text[i + 2])], d = table[Int(text[i + 3])]
+                bad |= a | b | c | d
+                let chunk = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                output[o] = UInt8(truncatingIfNeeded: chunk >> 16)
+                output[o + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
+                output[o + 2] = UInt8(truncatingIfNeeded: chunk)
+                i += 4
+                o += 3
             }
-            return true
+            switch count - i {
+            case 2:
+                let a = table[Int(text[i])], b = table[Int(text[i + 1])]
+                bad |= a | b
+                output[o] = a << 2 | b >> 4
+            case 3:
+                let a = table[Int(text[i])], b = table[Int(text[i + 1])], c = table[Int(text[i + 2])]
+                bad |= a | b | c
+                output[o] = a << 2 | b >> 4
+                output[o + 1] = b << 4 | c >> 2
+            default:
+                break
+            }
+            // Valid entries are below 64, so the OR has bit 7 set only if some entry was 0xFF.
+            return bad & 0x80 == 0
         }
     }
 }

@@ -21,6 +21,11 @@ public struct SessionObject: Sendable, Hashable {
         }
     }
 
+    /// Adopts entries already sorted by `compare` and without duplicate keys (decoders only).
+    init(sortedUniqueEntries entries: [(key: String, value: SessionValue)]) {
+        self.entries = entries
+    }
+
     public var count: Int { entries.count }
     public var isEmpty: Bool { entries.isEmpty }
     public var keys: [String] { entries.map(\.key) }
@@ -95,6 +100,12 @@ public struct SessionObject: Sendable, Hashable {
 
     /// Compares two keys by Unicode code point (= UTF-8 byte order), never by canonical equivalence.
     public static func compare(_ a: String, _ b: String) -> ComparisonResult {
+        // Native strings (small ones included) expose their UTF-8 directly.
+        if let result = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in compare(x, y) }
+        }), let result {
+            return result
+        }
         var ia = a.utf8.makeIterator()
         var ib = b.utf8.makeIterator()
         while true {
@@ -107,6 +118,18 @@ public struct SessionObject: Sendable, Hashable {
                 if x > y { return .orderedDescending }
             }
         }
+    }
+
+    @inline(__always)
+    static func compare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> ComparisonResult {
+        let common = Swift.min(x.count, y.count)
+        var i = 0
+        while i < common {
+            if x[i] != y[i] { return x[i] < y[i] ? .orderedAscending : .orderedDescending }
+            i += 1
+        }
+        if x.count == y.count { return .orderedSame }
+        return x.count < y.count ? .orderedAscending : .orderedDescending
     }
 
     public enum ComparisonResult: Sendable { case orderedAscending, orderedSame, orderedDescending }

@@ -110,9 +110,6 @@ struct TaggedJSONParser {
         self.input = input
         self.maxDepth = maxDepth
         self.tagged = tagged
-        values.reserveCapacity(16)
-        keys.reserveCapacity(16)
-        frames.reserveCapacity(8)
     }
 
     @inline(__always)
@@ -136,12 +133,123 @@ struct TaggedJSONParser {
     }
 
     mutating func parseDocument() throws(TaggedJSONError) -> SessionValue {
-        skipWhitespace()
+        if let flat = parseFlatObject() { return flat }
+        if frames.isEmpty {
+            // The general parser, from the start (also for every error the fast path ran into).
+            position = 0
+            values.reserveCapacity(16)
+            keys.reserveCapacity(16)
+            frames.reserveCapacity(8)
+            skipWhitespace()
+        }  // else the fast path handed over its object at a nested container (see there)
         let (value, pendingError) = try parseValueTree()
         skipWhitespace()
         guard position == input.count else { throw error("Extra data", position) }
         if let pendingError { throw pendingError }
         return value
+    }
+
+    /// Fast path for what Flask writes for most sessions: one object of scalars, keys sorted and
+    /// unique, no tag. Parses it straight into the object's entries, without the general
+    /// parser's stacks. On success the result is the one the general parser would give.
+    ///
+    /// Returns nil as soon as the document is anything else. At the value of a member that is
+    /// an object or array, the members read so far are handed over: the general parser's stacks
+    /// are left exactly as it would have them there (`frames` holds the top object), and it
+    /// resumes at that value. On anything else (unsorted or duplicate keys, a lone tag key, any
+    /// error) `frames` stays empty and the general parser starts over, giving the exact result
+    /// or error.
+    mutating func parseFlatObject() -> SessionValue? {
+        guard maxDepth >= 1 else { return nil }
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "{") else { return nil }
+        let opening = position
+        position += 1
+        skipWhitespace()
+        var entries: [(key: String, value: SessionValue)] = []
+        if peek() == UInt8(ascii: "}") {
+            position += 1
+        } else {
+            entries.reserveCapacity(8)
+            do {
+                while true {
+                    guard peek() == UInt8(ascii: "\"") else { return nil }
+                    let key = try parseString()
+                    if let last = entries.last, SessionObject.compare(last.key, key) != .orderedAscending {
+                        return nil
+                    }
+                    skipWhitespace()
+                    guard peek() == UInt8(ascii: ":") else { return nil }
+                    position += 1
+                    skipWhitespace()
+                    guard position < input.count else { return nil }
+                    let value: SessionValue
+                    switch input[position] {
+                    case UInt8(ascii: "\""):
+                        value = .string(try parseString())
+                    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        value = try parseNumber()
+                    case UInt8(ascii: "n"):
+                        try expectLiteral("null")
+                        value = .null
+                    case UInt8(ascii: "t"):
+                        try expectLiteral("true")
+                        value = .bool(true)
+                    case UInt8(ascii: "f"):
+                        try expectLiteral("false")
+                        value = .bool(false)
+                    case UInt8(ascii: "N"):
+                        try expectLiteral("NaN")
+                        value = .double(.nan)
+                    case UInt8(ascii: "I"):
+                        try expectLiteral("Infinity")
+                        value = .double(.infinity)
+                    case UInt8(ascii: "{"), UInt8(ascii: "["):
+                        handOver(entries, key: key, opening: opening)
+                        return nil
+                    default:
+                        return nil  // an error: the general parser reports it
+                    }
+                    entries.append((key, value))
+                    skipWhitespace()
+                    guard position < input.count else { return nil }
+                    if input[position] == UInt8(ascii: ",") {
+                        position += 1
+                        skipWhitespace()
+                    } else if input[position] == UInt8(ascii: "}") {
+                        position += 1
+                        break
+                    } else {
+                        return nil
+                    }
+                }
+            } catch {
+                return nil
+            }
+        }
+        skipWhitespace()
+        guard position == input.count else { return nil }
+        // A one-member object under a tag key is a tagged value: the general path untags it.
+        if tagged, entries.count == 1, Tag(key: entries[0].key) != nil { return nil }
+        return .object(SessionObject(sortedUniqueEntries: entries))
+    }
+
+    /// Leaves the general parser's state as after `{`, the members in `entries` and the key of
+    /// the member whose value starts at `position`: the top object's frame, its keys and values.
+    private mutating func handOver(_ entries: [(key: String, value: SessionValue)], key: String, opening: Int) {
+        values.reserveCapacity(Swift.max(16, entries.count + 8))
+        keys.reserveCapacity(Swift.max(16, entries.count + 9))
+        frames.reserveCapacity(8)
+        for entry in entries {
+            keys.append(entry.key)
+            values.append(entry.value)
+        }
+        keys.append(key)
+        // As `open(isObject:)` and `parseMemberKey()` leave it: no parent, so no key tracking;
+        // the values so far are scalars, so no child keys.
+        frames.append(Frame(
+            isObject: true, opening: opening, valueStart: 0, keyStart: 0, trackKeys: false,
+            currentKeyTag: tagged ? Tag(key: key) : nil, tagChildKeys: nil))
     }
 
     /// Parses one complete value (with all nested containers) starting at `position`.
@@ -302,7 +410,10 @@ struct TaggedJSONParser {
         }
         if sorted {
             // Flask's own output: already sorted and unique.
-            for i in 0..<count { object.append(key: keys[keyStart + i], value: values[valueStart + i]) }
+            var entries: [(key: String, value: SessionValue)] = []
+            entries.reserveCapacity(count)
+            for i in 0..<count { entries.append((keys[keyStart + i], values[valueStart + i])) }
+            object = SessionObject(sortedUniqueEntries: entries)
             if frame.trackKeys { orderedKeys = Array(keys[keyStart...]) }
         } else {
             // Sort by (key, position); of equal keys the last value wins, the first position
@@ -431,27 +542,56 @@ struct TaggedJSONParser {
     /// Parses a string at `position` (which is at the opening quote).
     mutating func parseString() throws(TaggedJSONError) -> String {
         let quote = position
-        position += 1
-        let start = position
-        var nonASCII = false
-        while position < input.count {
-            let byte = input[position]
-            if byte == UInt8(ascii: "\"") {
-                let chunk = UnsafeBufferPointer(rebasing: input[start..<position])
-                position += 1
-                if nonASCII, let bad = TaggedJSONParser.firstInvalidUTF8(chunk) {
-                    throw error("Invalid UTF-8 in string", start + bad)
-                }
-                return String(decoding: chunk, as: UTF8.self)
+        let start = position + 1
+        // Scan (in a local, byte by byte) to the first quote, backslash or control character;
+        // the OR of the bytes passed tells whether any was non-ASCII.
+        let count = input.count
+        var p = start
+        var ored: UInt8 = 0
+        // Eight bytes at a time while none of them stops the scan (SWAR: a byte equal to 0x22 or
+        // 0x5C, or below 0x20, sets its high bit in `stops`; exact as a yes/no test).
+        if let base = input.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            var orWords: UInt64 = 0
+            while p + 8 <= count {
+                let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let stops = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash
+                    | (word &- ones &* 0x20) & ~word) & highs
+                if stops != 0 { break }
+                orWords |= word
+                p += 8
             }
-            if byte == UInt8(ascii: "\\") {
-                return try parseEscapedString(quote: quote, start: start, nonASCII: nonASCII)
-            }
-            if byte < 0x20 { throw error("Invalid control character", position) }
-            if byte >= 0x80 { nonASCII = true }
-            position += 1
+            if orWords & highs != 0 { ored = 0x80 }
         }
-        throw error("Unterminated string", quote)
+        while p < count {
+            let byte = input[p]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            ored |= byte
+            p += 1
+        }
+        let nonASCII = ored >= 0x80
+        guard p < count else {
+            position = p
+            throw error("Unterminated string", quote)
+        }
+        switch input[p] {
+        case UInt8(ascii: "\""):
+            let chunk = UnsafeBufferPointer(rebasing: input[start..<p])
+            position = p + 1
+            if nonASCII, let bad = TaggedJSONParser.firstInvalidUTF8(chunk) {
+                throw error("Invalid UTF-8 in string", start + bad)
+            }
+            return String(decoding: chunk, as: UTF8.self)
+        case UInt8(ascii: "\\"):
+            position = p
+            return try parseEscapedString(quote: quote, start: start, nonASCII: nonASCII)
+        default:
+            position = p
+            throw error("Invalid control character", p)
+        }
     }
 
     /// The slow path, entered at the first backslash; `nonASCII` tells whether the bytes before it

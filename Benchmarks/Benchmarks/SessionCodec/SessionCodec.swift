@@ -23,6 +23,17 @@ let benchmarks: @Sendable () -> Void = {
     ]
     let typicalCookie = codec.encode(typical, timestamp: now)
 
+    // The same shape with a random URL-safe token (as `secrets.token_urlsafe(32)`): it does not
+    // compress, so this cookie takes the plain path, as most real sessions do. (The 43 "x" of
+    // the typical session above compress well: that cookie is zlib'd.)
+    let randomToken: SessionObject = [
+        "username": "admin",
+        "csrf_token": "hD2uX0JpTzq7Wc-4mKf9vQ1sLrYbN_8eGaO3tIxU6Zw",
+        "visits": 42,
+    ]
+    let randomTokenCookie = codec.encode(randomToken, timestamp: now)
+    precondition(!randomTokenCookie.hasPrefix("."), "a random token should not compress")
+
     // About 2 KB of JSON: takes the zlib path.
     var large = SessionObject()
     for i in 0..<40 { large["item_\(i)"] = .string("value number \(i) of a larger session payload") }
@@ -38,6 +49,12 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("verify+decode typical session") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try codec.decode(typicalCookie, maxAge: 2_678_400, now: now + 1))
+        }
+    }
+
+    Benchmark("verify+decode typical session, random token (no zlib)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try codec.decode(randomTokenCookie, maxAge: 2_678_400, now: now + 1))
         }
     }
 
