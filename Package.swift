@@ -23,10 +23,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
+        // SHA-1 and HMAC-SHA1 in C (SHA-NI where present) for the signature hot path.
+        .target(name: "CSessionKitSHA1"),
         // The core: no HTTP framework.
         .target(
             name: "SessionKit",
             dependencies: [
+                "CSessionKitSHA1",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -81,7 +84,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SessionKitTests",
-            dependencies: ["SessionKit"],
+            dependencies: [
+                "SessionKit",
+                "CSessionKitSHA1",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

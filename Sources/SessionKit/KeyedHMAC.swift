@@ -1,3 +1,4 @@
+import CSessionKitSHA1
 import Crypto
 import protocol Foundation.ContiguousBytes
 import protocol Foundation.DataProtocol
@@ -25,17 +26,23 @@ struct KeyedHMAC: @unchecked Sendable {
     // @unchecked: the HMAC values are never mutated after init; every use works on a copy
     // (swift-crypto's digest contexts are copy-on-write).
     private enum Keyed {
-        case sha1(HMAC<Insecure.SHA1>)
+        /// Flask's default: our own allocation-free HMAC-SHA1 (SHA-NI where the CPU has it),
+        /// checked against swift-crypto's in the tests.
+        case sha1(sessionkit_hmac_sha1_key)
         case sha256(HMAC<SHA256>)
     }
 
     private let keyed: Keyed
 
     init(key: some ContiguousBytes, digest: SigningDigest) {
-        let symmetric = SymmetricKey(data: key)
         switch digest {
-        case .sha1: keyed = .sha1(HMAC<Insecure.SHA1>(key: symmetric))
-        case .sha256: keyed = .sha256(HMAC<SHA256>(key: symmetric))
+        case .sha1:
+            var schedule = sessionkit_hmac_sha1_key()
+            key.withUnsafeBytes { raw in
+                sessionkit_hmac_sha1_init(&schedule, raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count)
+            }
+            keyed = .sha1(schedule)
+        case .sha256: keyed = .sha256(HMAC<SHA256>(key: SymmetricKey(data: key)))
         }
     }
 
@@ -47,9 +54,11 @@ struct KeyedHMAC: @unchecked Sendable {
 
     func mac(_ message: some DataProtocol) -> [UInt8] {
         switch keyed {
-        case .sha1(var h):
-            h.update(data: message)
-            return Array(h.finalize())
+        case .sha1:
+            if message.regions.count == 1, let region = message.regions.first {
+                return region.withUnsafeBytes { withMAC(of: $0) { Array($0) } }
+            }
+            return Array(message).withUnsafeBytes { withMAC(of: $0) { Array($0) } }
         case .sha256(var h):
             h.update(data: message)
             return Array(h.finalize())
@@ -59,9 +68,13 @@ struct KeyedHMAC: @unchecked Sendable {
     /// Calls `body` with the raw MAC of `message` (no array in between).
     func withMAC<R>(of message: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         switch keyed {
-        case .sha1(var h):
-            h.update(data: MessageBytes(message))
-            return h.finalize().withUnsafeBytes(body)
+        case .sha1(var schedule):
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { mac in
+                sessionkit_hmac_sha1(
+                    &schedule, message.baseAddress?.assumingMemoryBound(to: UInt8.self), message.count,
+                    mac.baseAddress!)
+                return body(UnsafeRawBufferPointer(mac))
+            }
         case .sha256(var h):
             h.update(data: MessageBytes(message))
             return h.finalize().withUnsafeBytes(body)
