@@ -696,42 +696,6 @@ final class NaiveLastWriterWinsStore: SessionStore {
         #expect(try await store.keys(limit: 10).count == 10)
         #expect(store.bookkeepingBytesPerRecord < 500)
     }
-
-    /// Measures what a session costs in memory, as resident-memory growth: run alone (the figure
-    /// is process-wide):
-    /// `SESSIONKIT_MEASURE_MEMORY=1 swift test --filter MemorySessionStoreTests/measureBytesPerSession`
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["SESSIONKIT_MEASURE_MEMORY"] != nil))
-    func measureBytesPerSession() async throws {
-        func residentBytes() throws -> Int {
-            let statm = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
-            let pages = Int(statm.split(separator: " ")[1])!
-            return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-        }
-        let n = 100_000
-        let keys = (0..<n).map { _ in SessionID.generate().storageKey }
-        let base = try residentBytes()
-        // A small session: an integer id, a 43-character token and a short name; built per
-        // session so that nothing is shared.
-        let data: [SessionObject] = (0..<n).map { i in
-            ["user_id": .int(i), "csrf_token": .string(SessionID.generate().rawValue), "username": "admin"]
-        }
-        let afterData = try residentBytes()
-        let store = MemorySessionStore(maxSessions: n)
-        for i in 0..<n {
-            _ = try await store.create(keys[i], record: Self.record(data[i]))
-        }
-        let afterStore = try residentBytes()
-        let dataBytes = Double(afterData - base) / Double(n)
-        let storeBytes = Double(afterStore - afterData) / Double(n)
-        print(
-            """
-            MemorySessionStore, \(n) sessions: RSS +\(storeBytes) bytes/session for the store \
-            (capacity accounting: \(store.bookkeepingBytesPerRecord)), beside +\(dataBytes) \
-            bytes/session for the session data
-            """)
-        #expect(storeBytes < 500)
-        withExtendedLifetime((keys, data, store)) {}
-    }
 }
 
 /// The reference the memory store is checked against: same contract, obvious O(n) code.
