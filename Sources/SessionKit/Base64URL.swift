@@ -115,25 +115,46 @@ public enum Base64URL {
         return (end * 3 / 4, end)
     }
 
+    /// Per-position decoding tables: `quad[k][c]` is the 6 bits of character `c` shifted to its
+    /// place in a 24-bit group when it is the k-th of four, or 0x8000_0000 when `c` is not in
+    /// the alphabets. One group is then four lookups ORed together.
+    @usableFromInline static let quadTable: [UInt32] = {
+        var table = [UInt32](repeating: 0x8000_0000, count: 4 * 256)
+        for c in 0..<256 where decodeTable[c] != 0xFF {
+            let v = UInt32(decodeTable[c])
+            table[c] = v << 18
+            table[256 + c] = v << 12
+            table[512 + c] = v << 6
+            table[768 + c] = v
+        }
+        return table
+    }()
+
     /// Decodes `text` (already stripped of padding, not 4k+1 long) into `output`, which holds
     /// exactly `decodedLength` bytes; false on any character outside the alphabets.
     static func decode(_ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         let count = text.count
-        return decodeTable.withUnsafeBufferPointer { table -> Bool in
-            var bad: UInt8 = 0  // OR of every table entry: 0xFF marks an invalid character
+        let groupsValid = quadTable.withUnsafeBufferPointer { quad -> Bool in
+            var bad: UInt32 = 0
             var i = 0
             var o = 0
             while i + 4 <= count {
-                let a = table[Int(text[i])], b = table[Int(text[i + 1])]
-                let c = table[Int(text[i + 2])], d = table[Int(text[i + 3])]
-                bad |= a | b | c | d
-                let chunk = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                output[o] = UInt8(truncatingIfNeeded: chunk >> 16)
-                output[o + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
-                output[o + 2] = UInt8(truncatingIfNeeded: chunk)
+                let group = quad[Int(text[i])] | quad[256 + Int(text[i + 1])]
+                    | quad[512 + Int(text[i + 2])] | quad[768 + Int(text[i + 3])]
+                bad |= group
+                output[o] = UInt8(truncatingIfNeeded: group >> 16)
+                output[o + 1] = UInt8(truncatingIfNeeded: group >> 8)
+                output[o + 2] = UInt8(truncatingIfNeeded: group)
                 i += 4
                 o += 3
             }
+            return bad & 0x8000_0000 == 0
+        }
+        guard groupsValid else { return false }
+        let i = count & ~3
+        let o = i / 4 * 3
+        return decodeTable.withUnsafeBufferPointer { table -> Bool in
+            var bad: UInt8 = 0
             switch count - i {
             case 2:
                 let a = table[Int(text[i])], b = table[Int(text[i + 1])]

@@ -106,4 +106,23 @@ import Testing
         #expect(Base64URL.decode("ABC\u{0}") == nil)
         #expect(Base64URL.decode("") == [])
     }
+
+    /// Every byte outside both alphabets is refused at every position (in a whole group of four
+    /// and in the 2- or 3-character tail); every alphabet byte is accepted there.
+    @Test func everyByteAtEveryPosition() {
+        let valid = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/".utf8)
+        for length in [4, 6, 7, 11] {
+            for position in 0..<length {
+                for byte in UInt8.min...UInt8.max where byte != UInt8(ascii: "=") {
+                    var text = [UInt8](repeating: UInt8(ascii: "Q"), count: length)
+                    text[position] = byte
+                    let decoded = Base64URL.decode(text)
+                    if valid.contains(byte) != (decoded != nil) {
+                        Issue.record("byte \(byte) at \(position) of \(length): \(decoded.map { "\($0)" } ?? "refused")")
+                        return
+                    }
+                }
+            }
+        }
+    }
 }
