@@ -14,7 +14,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark(
         "memory store bytes per small session (100k sessions)",
         configuration: .init(
-            metrics: [storeMetric, dataMetric], maxDuration: .seconds(60), maxIterations: 1)
+            metrics: [storeMetric, dataMetric], warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 1)
     ) { benchmark in
         let n = 100_000
         let t0: Int64 = 1_700_000_000
