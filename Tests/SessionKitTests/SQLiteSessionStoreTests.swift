@@ -134,7 +134,7 @@ extension StoreFactory {
                 idleTimeoutOverride: 1_209_600, expiresAt: Self.t0 + 60, version: .max)
             #expect(try await store.create(key, record: record))
             #expect(try await store.load(key, now: Self.t0) == record)
-            let fetched = try await Self.raw(path).read { db in
+            let fetched = try Self.raw(path).read { db in
                 try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE key = ?", arguments: [key.hex])
             }
             let row = try #require(fetched)
