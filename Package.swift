@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "SessionKit", targets: ["SessionKit"]),
         .library(name: "SessionKitHummingbird", targets: ["SessionKitHummingbird"]),
+        .library(name: "SessionKitSQLite", targets: ["SessionKitSQLite"]),
         .executable(name: "session-demo", targets: ["session-demo"]),
         .executable(name: "sessionkit", targets: ["sessionkit"]),
     ],
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // SHA-1 and HMAC-SHA1 in C (SHA-NI where present) for the signature hot path.
@@ -33,6 +35,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // SQLite store (GRDB over the system's libsqlite3): one database file, WAL, many processes.
+        .target(
+            name: "SessionKitSQLite",
+            dependencies: [
+                "SessionKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -51,6 +63,7 @@ let package = Package(
             name: "SessionDemo",
             dependencies: [
                 "SessionKit",
+                "SessionKitSQLite",
                 "SessionKitHummingbird",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -86,6 +99,7 @@ let package = Package(
             name: "SessionKitTests",
             dependencies: [
                 "SessionKit",
+                "SessionKitSQLite",
                 "CSessionKitSHA1",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -97,6 +111,7 @@ let package = Package(
                 "SessionKit",
                 "SessionKitHummingbird",
                 "SessionDemo",
+                "SessionKitSQLite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -3,6 +3,7 @@ public import Logging
 import NIOCore
 public import SessionKit
 public import SessionKitHummingbird
+import SessionKitSQLite
 
 /// Where the demo server is listening, once bound.
 public struct DemoServerAddress: Sendable, Equatable, CustomStringConvertible {
@@ -44,6 +45,8 @@ public func makeDemoStorage(_ store: DemoStore) throws -> SessionStorage {
     case .memory: return .server(MemorySessionStore())
     case .directory(let path):
         return .server(try DirectorySessionStore(directory: path ?? DirectorySessionStore.defaultDirectory))
+    case .sqlite(let path):
+        return .server(try SQLiteSessionStore(path: path ?? SQLiteSessionStore.defaultPath))
     }
 }
 
@@ -54,6 +57,7 @@ public func startDemoSweeper(engine: SessionEngine) -> Task<Void, Never>? {
     switch store {
     case let memory as MemorySessionStore: return memory.startPeriodicSweep(every: .seconds(60))
     case let directory as DirectorySessionStore: return directory.startPeriodicSweep(every: .seconds(60), batch: 1000)
+    case let sqlite as SQLiteSessionStore: return sqlite.startPeriodicSweep(every: .seconds(60), batch: 1000)
     default: return nil
     }
 }

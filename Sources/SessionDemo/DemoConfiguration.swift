@@ -105,15 +105,19 @@ public enum DemoStore: Sendable, Equatable {
     /// One file per session under `path` (default `DirectorySessionStore.defaultDirectory`);
     /// survives restarts and can be shared by several processes.
     case directory(path: String?)
+    /// One SQLite database file at `path` (default `SQLiteSessionStore.defaultPath`); survives
+    /// restarts and can be shared by several processes.
+    case sqlite(path: String?)
 
     /// The `--store` names.
-    public static let names = ["cookie", "memory", "directory"]
+    public static let names = ["cookie", "memory", "directory", "sqlite"]
 
     public var name: String {
         switch self {
         case .cookie: return "cookie"
         case .memory: return "memory"
         case .directory: return "directory"
+        case .sqlite: return "sqlite"
         }
     }
 }

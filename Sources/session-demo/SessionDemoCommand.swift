@@ -20,7 +20,8 @@ struct SessionDemoCommand: AsyncParsableCommand {
             (--store directory, --session-dir) and the browser holds only a signed session id. \
             --store cookie is Flask's classic mode, byte-compatible with Flask's cookies: a Flask \
             app with the same secret key accepts this demo's cookies and the other way round. \
-            --store memory keeps sessions in this process only.
+            --store memory keeps sessions in this process only. --store sqlite keeps them in one \
+            SQLite database file (--sqlite-path), which several processes may share.
 
             The secret key comes from --secret-key, else from the SECRET_KEY environment \
             variable; with neither, a random key is generated and logins end when the demo stops.
@@ -49,13 +50,19 @@ struct SessionDemoCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
-    @Option(help: ArgumentHelp("Where sessions live: cookie, memory or directory.", valueName: "store"))
+    @Option(help: ArgumentHelp("Where sessions live: cookie, memory, directory or sqlite.", valueName: "store"))
     var store: String = "directory"
 
     @Option(
         name: .customLong("session-dir"),
         help: ArgumentHelp("Folder of the directory store (default: <temp dir>/sessionkit-sessions).", valueName: "path"))
     var sessionDir: String?
+
+    @Option(
+        name: .customLong("sqlite-path"),
+        help: ArgumentHelp(
+            "Database file of the sqlite store (default: <temp dir>/sessionkit-sessions.sqlite).", valueName: "path"))
+    var sqlitePath: String?
 
     @Option(
         name: .customLong("idle-timeout"),
@@ -79,6 +86,12 @@ struct SessionDemoCommand: AsyncParsableCommand {
         }
         if sessionDir != nil, store != "directory" {
             throw ValidationError("--session-dir applies to --store directory only.")
+        }
+        if sqlitePath != nil, store != "sqlite" {
+            throw ValidationError("--sqlite-path applies to --store sqlite only.")
+        }
+        if let sqlitePath, sqlitePath.isEmpty {
+            throw ValidationError("--sqlite-path must not be empty.")
         }
         for (name, value) in [("--idle-timeout", idleTimeout), ("--absolute-timeout", absoluteTimeout)] {
             if let value, value <= 0 { throw ValidationError("\(name) must be a positive number of seconds.") }
@@ -143,6 +156,7 @@ extension SessionDemoCommand {
         switch store {
         case "cookie": return .cookie
         case "memory": return .memory
+        case "sqlite": return .sqlite(path: sqlitePath)
         default: return .directory(path: sessionDir)
         }
     }

@@ -5,6 +5,7 @@ import Logging
 import SessionDemo
 import SessionKit
 import SessionKitHummingbird
+import SessionKitSQLite
 import Synchronization
 import Testing
 
@@ -31,11 +32,12 @@ import Testing
         return found.path
     }
 
-    /// Starts a demo process; returns it and its port.
-    func startDemo(_ extra: [String] = []) async throws -> (FlaskChild, Int) {
+    /// Starts a demo process (on the directory store unless `store` says otherwise); returns it
+    /// and its port.
+    func startDemo(_ extra: [String] = [], store: [String]? = nil) async throws -> (FlaskChild, Int) {
         let child = try FlaskChild(arguments: [
-            try Self.binary(), "--port", "0", "--secret-key", key, "--store", "directory", "--session-dir", directory,
-        ] + extra)
+            try Self.binary(), "--port", "0", "--secret-key", key,
+        ] + (store ?? ["--store", "directory", "--session-dir", directory]) + extra)
         let url = try await child.waitForLine(prefix: "session-demo listening on ", timeout: .seconds(30))
         guard let port = url.split(separator: ":").last.flatMap({ Int($0) }) else {
             child.stop()
@@ -121,6 +123,81 @@ import Testing
             #expect(record != nil, "\(key) did not load")
         }
         #expect(try await store.count() == keys.count)
+    }
+
+    /// SIGKILL of a demo on the sqlite store while twenty clients write: every write the server
+    /// acknowledged (200) is in the database afterwards, readable, with its value.
+    @Test func sqliteKilledMidWriteLosesNoAcknowledgedWrite() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let database = directory + "/sessions.sqlite"
+        let sqlite = ["--store", "sqlite", "--sqlite-path", database]
+        let (demo, port) = try await startDemo(["--playground"], store: sqlite)
+        final class Flag: Sendable {
+            let value = Mutex(false)
+        }
+        /// One client's cookie and the last acknowledged value of each key it wrote.
+        struct Acknowledged: Sendable {
+            var cookie: String?
+            var values: [String: String] = [:]
+        }
+        let stop = Flag()
+        let writers = Task {
+            await withTaskGroup(of: Acknowledged.self) { group in
+                for client in 0..<20 {
+                    group.addTask {
+                        var acked = Acknowledged()
+                        var n = 0
+                        while !stop.value.withLock({ $0 }) {
+                            n += 1
+                            let value = "c\(client)n\(n)" + String(repeating: "x", count: 100 * (n % 40))
+                            let headers: HTTPFields = acked.cookie.map { [.cookie: $0] } ?? [:]
+                            guard let response = try? await FlaskTutorialApp.request(
+                                port: port, "/api/session/k\(n % 7)", method: .put, headers: headers,
+                                body: "\"\(value)\"")
+                            else { break }  // the server is gone: this write was not acknowledged
+                            guard response.status == .noContent else { continue }
+                            if let set = response.headers[.setCookie] {
+                                acked.cookie = String(set.prefix(while: { $0 != ";" }))
+                            }
+                            acked.values["k\(n % 7)"] = value
+                        }
+                        return acked
+                    }
+                }
+                return await group.reduce(into: [Acknowledged]()) { $0.append($1) }
+            }
+        }
+        try await Task.sleep(for: .milliseconds(1500))
+        demo.kill9()
+        stop.value.withLock { $0 = true }
+        let clients = await writers.value
+        let acknowledged = clients.reduce(0) { $0 + $1.values.count }
+        #expect(acknowledged >= 20, "too few writes acknowledged before the kill to prove anything")
+
+        // The file opens (WAL recovery) and every row reads back as a whole record.
+        let store = try SQLiteSessionStore(path: database)
+        let keys = try await store.keys(limit: 100_000)
+        #expect(keys.count >= 1)
+        for key in keys {
+            #expect(try await store.load(key, now: Int64(Date().timeIntervalSince1970)) != nil, "\(key) did not load")
+        }
+
+        // Every acknowledged value is there, through a new demo process on the same file.
+        let (second, port2) = try await startDemo(["--playground"], store: sqlite)
+        defer { second.stop() }
+        for client in clients {
+            guard let cookie = client.cookie else { continue }
+            let response = try await FlaskTutorialApp.request(port: port2, "/api/session", headers: [.cookie: cookie])
+            let body = String(buffer: response.body ?? ByteBuffer())
+            guard case .object(let data) = try TaggedJSON.decode(Array(body.utf8)) else {
+                Issue.record("not an object: \(body.prefix(80))")
+                continue
+            }
+            for (key, value) in client.values {
+                #expect(data[key] == .string(value), "\(key): acknowledged value lost")
+            }
+        }
     }
 }
 

@@ -24,7 +24,7 @@ extension StoreFactory {
 @Suite struct StoreConformanceTests {
     // One line per store; each store's test file provides its `StoreFactory` (e.g. `.directory` in
     // DirectorySessionStoreTests.swift). PostgreSQL, SQLite and Redis stores join the same way.
-    static let allStores: [StoreFactory] = [.memory, .directory]
+    static let allStores: [StoreFactory] = [.memory, .directory, .sqlite]
 
     static let t0: Int64 = 1_700_000_000
 
