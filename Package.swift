@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "SessionKit", targets: ["SessionKit"]),
         .library(name: "SessionKitHummingbird", targets: ["SessionKitHummingbird"]),
+        .library(name: "SessionKitRedis", targets: ["SessionKitRedis"]),
         .executable(name: "session-demo", targets: ["session-demo"]),
         .executable(name: "sessionkit", targets: ["sessionkit"]),
     ],
@@ -34,6 +35,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Redis store, with its own small RESP2 client on SwiftNIO.
+        .target(
+            name: "SessionKitRedis",
+            dependencies: [
+                "SessionKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Hummingbird 2 adapter: translates, holds no session logic.
         .target(
             name: "SessionKitHummingbird",
@@ -49,6 +62,7 @@ let package = Package(
             dependencies: [
                 "SessionKit",
                 "SessionKitHummingbird",
+                "SessionKitRedis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -81,7 +95,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SessionKitTests",
-            dependencies: ["SessionKit"],
+            dependencies: [
+                "SessionKit",
+                "SessionKitRedis",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
