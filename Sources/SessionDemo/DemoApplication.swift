@@ -3,6 +3,7 @@ public import Logging
 import NIOCore
 public import SessionKit
 public import SessionKitHummingbird
+import SessionKitRedis
 
 /// Where the demo server is listening, once bound.
 public struct DemoServerAddress: Sendable, Equatable, CustomStringConvertible {
@@ -44,6 +45,9 @@ public func makeDemoStorage(_ store: DemoStore) throws -> SessionStorage {
     case .memory: return .server(MemorySessionStore())
     case .directory(let path):
         return .server(try DirectorySessionStore(directory: path ?? DirectorySessionStore.defaultDirectory))
+    case .redis(let url):
+        // Connects lazily: a Redis that is down at startup gives 503s until it is up.
+        return .server(try RedisSessionStore(url: url, logger: demoLogger(label: "SessionKitRedis", level: .info)))
     }
 }
 

@@ -105,15 +105,22 @@ public enum DemoStore: Sendable, Equatable {
     /// One file per session under `path` (default `DirectorySessionStore.defaultDirectory`);
     /// survives restarts and can be shared by several processes.
     case directory(path: String?)
+    /// Redis at `url` (`redis://[[user]:password@]host[:port][/db]`); shared by every process
+    /// pointing at it, and expired by Redis itself.
+    case redis(url: String)
 
     /// The `--store` names.
-    public static let names = ["cookie", "memory", "directory"]
+    public static let names = ["cookie", "memory", "directory", "redis"]
+
+    /// `--redis-url`'s default.
+    public static let defaultRedisURL = "redis://127.0.0.1:6379/0"
 
     public var name: String {
         switch self {
         case .cookie: return "cookie"
         case .memory: return "memory"
         case .directory: return "directory"
+        case .redis: return "redis"
         }
     }
 }
