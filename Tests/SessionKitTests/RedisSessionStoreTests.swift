@@ -75,8 +75,10 @@ final class OwnRedisServer: @unchecked Sendable {
     }
 
     deinit {
-        process?.terminate()
-        process?.waitUntilExit()
+        if let process, process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
         try? FileManager.default.removeItem(atPath: directory)
     }
 
@@ -102,15 +104,18 @@ final class OwnRedisServer: @unchecked Sendable {
         throw OwnRedisServerUnavailable()
     }
 
-    /// Stops the server (SIGTERM; with `save`, after writing its dump so a restart keeps the data).
+    /// Stops the server (SIGKILL: the test process's blocked signals are inherited, so SIGTERM may
+    /// never arrive; with `save`, after a SAVE so a restart keeps the data).
     func stop(save: Bool = false) async throws {
         if save {
             let client = RedisClient(configuration: try RedisConfiguration(url: url))
             _ = try? await client.command(["SAVE"])
             await client.shutdown()
         }
-        process?.terminate()
-        process?.waitUntilExit()
+        if let process, process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
         process = nil
     }
 
