@@ -34,6 +34,10 @@ enum TestRedis {
         prefix: String = "sessionkit-test:\(UUID().uuidString):", configure: (inout RedisConfiguration) -> Void = { _ in }
     ) throws -> RedisSessionStore {
         var configuration = try configuration()
+        // Generous: the suite runs in parallel with CPU-heavy tests on a busy machine, and one
+        // timed-out command closes its connection (failing the others in flight on it).
+        configuration.commandTimeout = .seconds(30)
+        configuration.connectTimeout = .seconds(10)
         configure(&configuration)
         return RedisSessionStore(configuration: configuration, keyPrefix: prefix)
     }
