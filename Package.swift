@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SessionKit", targets: ["SessionKit"]),
         .library(name: "SessionKitHummingbird", targets: ["SessionKitHummingbird"]),
         .library(name: "SessionKitSQLite", targets: ["SessionKitSQLite"]),
+        .library(name: "SessionKitRedis", targets: ["SessionKitRedis"]),
         .executable(name: "session-demo", targets: ["session-demo"]),
         .executable(name: "sessionkit", targets: ["sessionkit"]),
     ],
@@ -49,6 +50,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Redis store, with its own small RESP2 client on SwiftNIO.
+        .target(
+            name: "SessionKitRedis",
+            dependencies: [
+                "SessionKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Hummingbird 2 adapter: translates, holds no session logic.
         .target(
             name: "SessionKitHummingbird",
@@ -65,6 +78,7 @@ let package = Package(
                 "SessionKit",
                 "SessionKitSQLite",
                 "SessionKitHummingbird",
+                "SessionKitRedis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -102,6 +116,9 @@ let package = Package(
                 "SessionKitSQLite",
                 "CSessionKitSHA1",
                 .product(name: "Crypto", package: "swift-crypto"),
+                "SessionKitRedis",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

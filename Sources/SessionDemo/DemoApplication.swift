@@ -4,6 +4,7 @@ import NIOCore
 public import SessionKit
 public import SessionKitHummingbird
 import SessionKitSQLite
+import SessionKitRedis
 
 /// Where the demo server is listening, once bound.
 public struct DemoServerAddress: Sendable, Equatable, CustomStringConvertible {
@@ -47,6 +48,9 @@ public func makeDemoStorage(_ store: DemoStore) throws -> SessionStorage {
         return .server(try DirectorySessionStore(directory: path ?? DirectorySessionStore.defaultDirectory))
     case .sqlite(let path):
         return .server(try SQLiteSessionStore(path: path ?? SQLiteSessionStore.defaultPath))
+    case .redis(let url):
+        // Connects lazily: a Redis that is down at startup gives 503s until it is up.
+        return .server(try RedisSessionStore(url: url, logger: demoLogger(label: "SessionKitRedis", level: .info)))
     }
 }
 

@@ -110,7 +110,13 @@ public enum DemoStore: Sendable, Equatable {
     case sqlite(path: String?)
 
     /// The `--store` names.
-    public static let names = ["cookie", "memory", "directory", "sqlite"]
+    public static let names = ["cookie", "memory", "directory", "sqlite", "redis"]
+    /// Redis at `url` (`redis://[[user]:password@]host[:port][/db]`); shared by every process
+    /// pointing at it, and expired by Redis itself.
+    case redis(url: String)
+
+    /// `--redis-url`'s default.
+    public static let defaultRedisURL = "redis://127.0.0.1:6379/0"
 
     public var name: String {
         switch self {
@@ -118,6 +124,7 @@ public enum DemoStore: Sendable, Equatable {
         case .memory: return "memory"
         case .directory: return "directory"
         case .sqlite: return "sqlite"
+        case .redis: return "redis"
         }
     }
 }

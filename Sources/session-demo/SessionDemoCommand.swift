@@ -21,7 +21,8 @@ struct SessionDemoCommand: AsyncParsableCommand {
             --store cookie is Flask's classic mode, byte-compatible with Flask's cookies: a Flask \
             app with the same secret key accepts this demo's cookies and the other way round. \
             --store memory keeps sessions in this process only. --store sqlite keeps them in one \
-            SQLite database file (--sqlite-path), which several processes may share.
+            SQLite database file (--sqlite-path), which several processes may share. --store redis \
+            keeps them in Redis (--redis-url), shared by every demo process pointing at it.
 
             The secret key comes from --secret-key, else from the SECRET_KEY environment \
             variable; with neither, a random key is generated and logins end when the demo stops.
@@ -50,8 +51,15 @@ struct SessionDemoCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
-    @Option(help: ArgumentHelp("Where sessions live: cookie, memory, directory or sqlite.", valueName: "store"))
+    @Option(help: ArgumentHelp("Where sessions live: cookie, memory, directory, sqlite or redis.", valueName: "store"))
     var store: String = "directory"
+
+    @Option(
+        name: .customLong("redis-url"),
+        help: ArgumentHelp(
+            "Redis of the redis store: redis://[[user]:password@]host[:port][/db] (default: \(DemoStore.defaultRedisURL)).",
+            valueName: "url"))
+    var redisURL: String?
 
     @Option(
         name: .customLong("session-dir"),
@@ -92,6 +100,9 @@ struct SessionDemoCommand: AsyncParsableCommand {
         }
         if let sqlitePath, sqlitePath.isEmpty {
             throw ValidationError("--sqlite-path must not be empty.")
+        }
+        if redisURL != nil, store != "redis" {
+            throw ValidationError("--redis-url applies to --store redis only.")
         }
         for (name, value) in [("--idle-timeout", idleTimeout), ("--absolute-timeout", absoluteTimeout)] {
             if let value, value <= 0 { throw ValidationError("\(name) must be a positive number of seconds.") }
@@ -157,6 +168,7 @@ extension SessionDemoCommand {
         case "cookie": return .cookie
         case "memory": return .memory
         case "sqlite": return .sqlite(path: sqlitePath)
+        case "redis": return .redis(url: redisURL ?? DemoStore.defaultRedisURL)
         default: return .directory(path: sessionDir)
         }
     }
