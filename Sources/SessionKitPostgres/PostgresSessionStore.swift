@@ -355,16 +355,16 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
     }
 
     /// Creates schema, table and index once per store (serialized across processes by an
-    /// advisory transaction lock, since concurrent `CREATE … IF NOT EXISTS` can collide).
+    /// advisory transaction lock per schema, since concurrent `CREATE … IF NOT EXISTS` of one
+    /// schema, or of one table, can collide).
     private func ensureTable() async throws {
         if state.withLock({ $0.tableReady }) { return }
         let t = table.sql
-        let lockName = table.lockName
         let schema = table.schema
         let index = table.indexName
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query(
-                "SELECT pg_advisory_xact_lock(\(Self.schemaLockClass), hashtext(\(lockName)))", logger: self.logger
+                "SELECT pg_advisory_xact_lock(\(Self.schemaLockClass), hashtext(\(schema ?? "")))", logger: self.logger
             ).drain()
             if let schema {
                 try await connection.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: "\"\(schema)\"")", logger: self.logger)
