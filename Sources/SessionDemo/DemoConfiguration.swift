@@ -105,15 +105,22 @@ public enum DemoStore: Sendable, Equatable {
     /// One file per session under `path` (default `DirectorySessionStore.defaultDirectory`);
     /// survives restarts and can be shared by several processes.
     case directory(path: String?)
+    /// A PostgreSQL table (`PostgresSessionStore`), from a `postgres://user:pass@host:port/db` URL;
+    /// shared by every process on the same database.
+    case postgres(url: String)
 
     /// The `--store` names.
-    public static let names = ["cookie", "memory", "directory"]
+    public static let names = ["cookie", "memory", "directory", "postgres"]
+
+    /// The environment variable `--store postgres` reads its URL from when `--database-url` is absent.
+    public static let databaseURLEnvironmentVariable = "DATABASE_URL"
 
     public var name: String {
         switch self {
         case .cookie: return "cookie"
         case .memory: return "memory"
         case .directory: return "directory"
+        case .postgres: return "postgres"
         }
     }
 }
