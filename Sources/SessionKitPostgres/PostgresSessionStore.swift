@@ -57,7 +57,11 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
         logger: Logger = Logger(label: "SessionKit.PostgresSessionStore")
     ) throws(ConfigurationError) {
         self.table = try configuration.qualifiedTable()
-        let client = PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: logger)
+        // postgres-nio logs every failed connection attempt (each backoff retry) at info; the
+        // store logs one warning per failed operation instead.
+        var background = logger
+        if background.logLevel < .notice { background.logLevel = .notice }
+        let client = PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: background)
         self.client = client
         self.clock = clock
         self.operationTimeout = configuration.operationTimeout
