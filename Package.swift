@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "SessionKitHummingbird", targets: ["SessionKitHummingbird"]),
         .library(name: "SessionKitSQLite", targets: ["SessionKitSQLite"]),
         .library(name: "SessionKitRedis", targets: ["SessionKitRedis"]),
+        .library(name: "SessionKitPostgres", targets: ["SessionKitPostgres"]),
         .executable(name: "session-demo", targets: ["session-demo"]),
         .executable(name: "sessionkit", targets: ["sessionkit"]),
     ],
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // SHA-1 and HMAC-SHA1 in C (SHA-NI where present) for the signature hot path.
@@ -62,6 +64,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // PostgreSQL store, on postgres-nio's connection pool.
+        .target(
+            name: "SessionKitPostgres",
+            dependencies: [
+                "SessionKit",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Hummingbird 2 adapter: translates, holds no session logic.
         .target(
             name: "SessionKitHummingbird",
@@ -79,6 +92,7 @@ let package = Package(
                 "SessionKitSQLite",
                 "SessionKitHummingbird",
                 "SessionKitRedis",
+                "SessionKitPostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -119,6 +133,7 @@ let package = Package(
                 "SessionKitRedis",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                "SessionKitPostgres",
             ],
             swiftSettings: swiftSettings
         ),

@@ -5,6 +5,7 @@ public import SessionKit
 public import SessionKitHummingbird
 import SessionKitSQLite
 import SessionKitRedis
+import SessionKitPostgres
 
 /// Where the demo server is listening, once bound.
 public struct DemoServerAddress: Sendable, Equatable, CustomStringConvertible {
@@ -51,7 +52,31 @@ public func makeDemoStorage(_ store: DemoStore) throws -> SessionStorage {
     case .redis(let url):
         // Connects lazily: a Redis that is down at startup gives 503s until it is up.
         return .server(try RedisSessionStore(url: url, logger: demoLogger(label: "SessionKitRedis", level: .info)))
+    case .postgres(let url):
+        // Its connection pool runs until `shutdownDemoStorage(engine:)`.
+        var logger = Logger(label: "SessionKit.PostgresSessionStore")
+        logger.logLevel = .info
+        return .server(try PostgresSessionStore(configuration: .init(url: url), logger: logger))
     }
+}
+
+/// Checks the store at startup where that can fail (PostgreSQL: reachable, credentials, table
+/// created); returns a warning to print, or nil. A store that is down is not fatal: the demo
+/// answers 503 until it is back.
+public func checkDemoStorage(engine: SessionEngine) async -> String? {
+    guard case .server(let store) = engine.storage, let postgres = store as? PostgresSessionStore else { return nil }
+    do {
+        try await postgres.prepare()
+        return nil
+    } catch {
+        return "warning: the PostgreSQL session store is not usable yet (\(error)); requests answer 503 until it is"
+    }
+}
+
+/// Releases what the store holds (PostgreSQL: closes the connection pool); call after serving.
+public func shutdownDemoStorage(engine: SessionEngine) async {
+    guard case .server(let store) = engine.storage, let postgres = store as? PostgresSessionStore else { return }
+    await postgres.shutdown()
 }
 
 /// Removes expired sessions in the background, for stores without native expiry; cancel the
@@ -62,6 +87,8 @@ public func startDemoSweeper(engine: SessionEngine) -> Task<Void, Never>? {
     case let memory as MemorySessionStore: return memory.startPeriodicSweep(every: .seconds(60))
     case let directory as DirectorySessionStore: return directory.startPeriodicSweep(every: .seconds(60), batch: 1000)
     case let sqlite as SQLiteSessionStore: return sqlite.startPeriodicSweep(every: .seconds(60), batch: 1000)
+    // One process at a time per table sweeps (advisory lock); ±20 % jitter.
+    case let postgres as PostgresSessionStore: return postgres.startPeriodicSweep(every: .seconds(60), batch: 1000)
     default: return nil
     }
 }

@@ -110,13 +110,19 @@ public enum DemoStore: Sendable, Equatable {
     case sqlite(path: String?)
 
     /// The `--store` names.
-    public static let names = ["cookie", "memory", "directory", "sqlite", "redis"]
+    public static let names = ["cookie", "memory", "directory", "sqlite", "postgres", "redis"]
     /// Redis at `url` (`redis://[[user]:password@]host[:port][/db]`); shared by every process
     /// pointing at it, and expired by Redis itself.
     case redis(url: String)
 
     /// `--redis-url`'s default.
     public static let defaultRedisURL = "redis://127.0.0.1:6379/0"
+    /// A PostgreSQL table (`PostgresSessionStore`), from a `postgres://user:pass@host:port/db` URL;
+    /// shared by every process on the same database.
+    case postgres(url: String)
+
+    /// The environment variable `--store postgres` reads its URL from when `--database-url` is absent.
+    public static let databaseURLEnvironmentVariable = "DATABASE_URL"
 
     public var name: String {
         switch self {
@@ -125,6 +131,7 @@ public enum DemoStore: Sendable, Equatable {
         case .directory: return "directory"
         case .sqlite: return "sqlite"
         case .redis: return "redis"
+        case .postgres: return "postgres"
         }
     }
 }

@@ -22,7 +22,12 @@ struct SessionDemoCommand: AsyncParsableCommand {
             app with the same secret key accepts this demo's cookies and the other way round. \
             --store memory keeps sessions in this process only. --store sqlite keeps them in one \
             SQLite database file (--sqlite-path), which several processes may share. --store redis \
-            keeps them in Redis (--redis-url), shared by every demo process pointing at it.
+            keeps them in Redis (--redis-url), shared by every demo process pointing at it. \
+            --store postgres keeps them in a \
+            PostgreSQL table (created if absent) given by --database-url or DATABASE_URL, \
+            postgres://user:password@host:port/database?sslmode=disable|prefer|require; several \
+            demo processes on one database share logins, and while the database is down requests \
+            answer 503 until it is back.
 
             The secret key comes from --secret-key, else from the SECRET_KEY environment \
             variable; with neither, a random key is generated and logins end when the demo stops.
@@ -51,7 +56,7 @@ struct SessionDemoCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
-    @Option(help: ArgumentHelp("Where sessions live: cookie, memory, directory, sqlite or redis.", valueName: "store"))
+    @Option(help: ArgumentHelp("Where sessions live: cookie, memory, directory, sqlite, postgres or redis.", valueName: "store"))
     var store: String = "directory"
 
     @Option(
@@ -60,6 +65,13 @@ struct SessionDemoCommand: AsyncParsableCommand {
             "Redis of the redis store: redis://[[user]:password@]host[:port][/db] (default: \(DemoStore.defaultRedisURL)).",
             valueName: "url"))
     var redisURL: String?
+
+    @Option(
+        name: .customLong("database-url"),
+        help: ArgumentHelp(
+            "PostgreSQL URL of --store postgres, postgres://user:password@host:port/database (default: $DATABASE_URL).",
+            valueName: "url"))
+    var databaseURL: String?
 
     @Option(
         name: .customLong("session-dir"),
@@ -104,6 +116,13 @@ struct SessionDemoCommand: AsyncParsableCommand {
         if redisURL != nil, store != "redis" {
             throw ValidationError("--redis-url applies to --store redis only.")
         }
+        if databaseURL != nil, store != "postgres" {
+            throw ValidationError("--database-url applies to --store postgres only.")
+        }
+        if store == "postgres", resolvedDatabaseURL == nil {
+            throw ValidationError(
+                "--store postgres needs --database-url postgres://user:password@host:port/database or DATABASE_URL.")
+        }
         for (name, value) in [("--idle-timeout", idleTimeout), ("--absolute-timeout", absoluteTimeout)] {
             if let value, value <= 0 { throw ValidationError("\(name) must be a positive number of seconds.") }
         }
@@ -146,6 +165,9 @@ struct SessionDemoCommand: AsyncParsableCommand {
             writeStandardError("session-demo: error: cannot open the \(store) session store: \(error)\n")
             throw ExitCode(1)
         }
+        if let warning = await checkDemoStorage(engine: engine) {
+            writeStandardError("session-demo: \(warning)\n")
+        }
         let sweeper = startDemoSweeper(engine: engine)
         defer { sweeper?.cancel() }
 
@@ -155,7 +177,9 @@ struct SessionDemoCommand: AsyncParsableCommand {
         do {
             try await app.runService()
             sweeper?.cancel()
+            await shutdownDemoStorage(engine: engine)
         } catch {
+            await shutdownDemoStorage(engine: engine)
             writeStandardError("session-demo: error: cannot serve on \(host):\(port): \(error)\n")
             throw ExitCode(1)
         }
@@ -169,8 +193,16 @@ extension SessionDemoCommand {
         case "memory": return .memory
         case "sqlite": return .sqlite(path: sqlitePath)
         case "redis": return .redis(url: redisURL ?? DemoStore.defaultRedisURL)
+        case "postgres": return .postgres(url: resolvedDatabaseURL ?? "")
         default: return .directory(path: sessionDir)
         }
+    }
+
+    /// `--database-url`, else a non-empty `DATABASE_URL`.
+    var resolvedDatabaseURL: String? {
+        if let databaseURL { return databaseURL }
+        let env = ProcessInfo.processInfo.environment[DemoStore.databaseURLEnvironmentVariable]
+        return env?.isEmpty == false ? env : nil
     }
 }
 

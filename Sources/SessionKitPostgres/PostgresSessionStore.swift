@@ -1,0 +1,476 @@
+public import Logging
+import NIOCore
+public import PostgresNIO
+public import SessionKit
+import Synchronization
+
+/// A server-side session store in PostgreSQL, on postgres-nio's connection pool: sessions survive
+/// restarts and are shared by every process that uses the same table.
+///
+/// - One table (default `sessionkit_sessions`, schema and name configurable and validated), created
+///   with its schema and an index on `expires_at` on first use if absent. A row holds the storage
+///   key (SHA-256 hex of the id, never the id), the session data as Flask tagged JSON (`bytea`)
+///   and the timing fields as `bigint` Unix seconds.
+/// - `load` returns only rows with `expires_at > now`: an expired row is invisible at once,
+///   whether or not a sweep has removed it yet. `create` is one UPSERT that replaces a row only
+///   when it expired at the new record's `lastAccessAt`.
+/// - `apply` runs in one transaction: `SELECT … FOR UPDATE` of the live row, the change set merged
+///   in Swift (`SessionChangeSet.applied(to:)`), `UPDATE`. The row lock serializes parallel applies
+///   to one key (no lost update); no live row means nil and nothing written.
+/// - Expired rows are deleted by `sweep(now:limit:)` in bounded batches, and in the background by
+///   `startPeriodicSweep(every:batch:)` (interval with ±20 % jitter); a pass takes
+///   `pg_try_advisory_lock` first, so of several processes on one table only one sweeps at a time.
+/// - Failures — database down, connection refused, no connection within `operationTimeout` —
+///   throw `SessionStoreError(.unavailable, …)` (503 in the Hummingbird adapter) and log one
+///   warning; the pool reconnects in the background with backoff, and the first success after a
+///   failure logs that the store is reachable again. Messages carry PostgreSQL's error code and
+///   text, never session data or ids.
+///
+/// Lifecycle: `init(configuration:logger:)` makes its own `PostgresClient` and runs it in a
+/// background task until `shutdown()` (or until the store is released). To run the client in
+/// your own `ServiceGroup` instead, make the `PostgresClient`, add it to the group and pass it to
+/// `init(client:schema:table:logger:)`.
+///
+/// Time: as every store, it takes "now" from its callers; `clock` is read by `sweep(limit:)` and
+/// the periodic sweep only.
+public final class PostgresSessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore {
+    public let client: PostgresClient
+    /// Read by `sweep(limit:)` and the periodic sweep only.
+    public let clock: SessionClock
+    let table: QualifiedTable
+    let operationTimeout: Duration
+    let logger: Logger
+    /// The owned client's `run()`; nil for a client the caller runs.
+    private let runTask: Task<Void, Never>?
+    private let state = Mutex(State())
+
+    private struct State {
+        var tableReady = false
+        var failing = false
+    }
+
+    /// A store with its own connection pool, running until `shutdown()`. Throws
+    /// `ConfigurationError` for an invalid schema or table name; connects lazily (a database
+    /// that is down at start makes the first operations fail, not the initializer).
+    public init(
+        configuration: Configuration, clock: SessionClock = .system,
+        logger: Logger = Logger(label: "SessionKit.PostgresSessionStore")
+    ) throws(ConfigurationError) {
+        self.table = try configuration.qualifiedTable()
+        // postgres-nio logs every failed connection attempt (each backoff retry) at info; the
+        // store logs one warning per failed operation instead.
+        var background = logger
+        if background.logLevel < .notice { background.logLevel = .notice }
+        let client = PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: background)
+        self.client = client
+        self.clock = clock
+        self.operationTimeout = configuration.operationTimeout
+        self.logger = logger
+        self.runTask = Task { await client.run() }
+    }
+
+    /// A store on a client that the caller runs (e.g. in a `ServiceGroup`).
+    public init(
+        client: PostgresClient, schema: String? = nil, table: String = "sessionkit_sessions",
+        operationTimeout: Duration = .seconds(5), clock: SessionClock = .system,
+        logger: Logger = Logger(label: "SessionKit.PostgresSessionStore")
+    ) throws(ConfigurationError) {
+        self.table = try QualifiedTable(schema: schema, table: table)
+        self.client = client
+        self.clock = clock
+        self.operationTimeout = operationTimeout
+        self.logger = logger
+        self.runTask = nil
+    }
+
+    deinit { runTask?.cancel() }
+
+    /// Stops the store's own client (closing its connections) and waits for it; later operations
+    /// fail with `.unavailable`. Does nothing for a client the caller runs.
+    public func shutdown() async {
+        runTask?.cancel()
+        await runTask?.value
+    }
+
+    /// Creates the schema, table and index if absent. Operations do this on first use; call it
+    /// to find a bad URL, password or permission at startup.
+    public func prepare() async throws {
+        try await run("prepare") { try await self.ensureTable() }
+    }
+
+    // MARK: SessionStore
+
+    public func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {
+        try await run("load") {
+            try await self.ensureTable()
+            let rows = try await self.client.query(
+                "SELECT \(unescaped: Self.columns) FROM \(unescaped: self.table.sql) WHERE id = \(key.hex) AND expires_at > \(now)",
+                logger: self.logger)
+            var found: Row?
+            for try await row in rows.decode(Row.self) { found = row }
+            return try found.map(Self.record)
+        }
+    }
+
+    public func create(_ key: SessionStorageKey, record: SessionRecord) async throws -> Bool {
+        let data = Self.encode(record.data)
+        return try await run("create") {
+            try await self.ensureTable()
+            let t = self.table.sql
+            let rows = try await self.client.query(
+                """
+                INSERT INTO \(unescaped: t) AS s (id, data, created_at, last_access_at, absolute_deadline, \
+                idle_timeout_override, expires_at, version)
+                VALUES (\(key.hex), \(data), \(record.createdAt), \(record.lastAccessAt), \(record.absoluteDeadline), \
+                \(record.idleTimeoutOverride), \(record.expiresAt), \(Int64(bitPattern: record.version)))
+                ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, created_at = EXCLUDED.created_at,
+                last_access_at = EXCLUDED.last_access_at, absolute_deadline = EXCLUDED.absolute_deadline,
+                idle_timeout_override = EXCLUDED.idle_timeout_override, expires_at = EXCLUDED.expires_at,
+                version = EXCLUDED.version
+                WHERE s.expires_at <= EXCLUDED.last_access_at
+                RETURNING 1
+                """,
+                logger: self.logger)
+            var created = false
+            for try await _ in rows { created = true }
+            return created
+        }
+    }
+
+    public func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
+        try await run("apply") {
+            try await self.ensureTable()
+            let t = self.table.sql
+            let logger = self.logger
+            return try await self.client.withTransaction(logger: logger) { connection -> SessionRecord? in
+                let rows = try await connection.query(
+                    """
+                    SELECT \(unescaped: Self.columns) FROM \(unescaped: t) \
+                    WHERE id = \(key.hex) AND expires_at > \(changes.now) FOR UPDATE
+                    """,
+                    logger: logger)
+                var found: Row?
+                for try await row in rows.decode(Row.self) { found = row }
+                guard let found else { return nil }
+                let merged = changes.applied(to: try Self.record(found))
+                try await connection.query(
+                    """
+                    UPDATE \(unescaped: t) SET data = \(Self.encode(merged.data)), last_access_at = \(merged.lastAccessAt), \
+                    absolute_deadline = \(merged.absoluteDeadline), idle_timeout_override = \(merged.idleTimeoutOverride), \
+                    expires_at = \(merged.expiresAt), version = \(Int64(bitPattern: merged.version)) \
+                    WHERE id = \(key.hex)
+                    """,
+                    logger: logger
+                ).drain()
+                return merged
+            }
+        }
+    }
+
+    public func delete(_ key: SessionStorageKey) async throws {
+        try await run("delete") {
+            try await self.ensureTable()
+            try await self.client.query("DELETE FROM \(unescaped: self.table.sql) WHERE id = \(key.hex)", logger: self.logger)
+                .drain()
+        }
+    }
+
+    // MARK: SweepableSessionStore
+
+    /// Largest number of rows one `DELETE` statement removes.
+    public static let sweepStatementBatch = 1_000
+
+    /// Removes at most `limit` rows expired at `now`, oldest expiry first, in statements of at
+    /// most `sweepStatementBatch` rows. Returns 0 only when no expired row is left. Several
+    /// callers may sweep at once (each row is deleted once); `startPeriodicSweep` additionally
+    /// lets one process at a time do it.
+    public func sweep(now: Int64, limit: Int) async throws -> Int {
+        guard limit > 0 else { return 0 }
+        return try await run("sweep") {
+            try await self.ensureTable()
+            return try await self.client.withConnection { connection in
+                try await self.deleteExpired(on: connection, now: now, limit: limit)
+            }
+        }
+    }
+
+    /// Removes at most `limit` records expired at the store clock's time.
+    public func sweep(limit: Int = .max) async throws -> Int {
+        try await sweep(now: clock.unixSeconds, limit: limit)
+    }
+
+    /// What `sweepIfNoOtherInstanceIs` did.
+    public enum SweepPass: Sendable, Equatable {
+        /// This store held the table's sweep lock and removed this many expired rows.
+        case swept(Int)
+        /// Another connection (another process or store) holds the sweep lock: nothing done.
+        case skipped
+    }
+
+    /// One sweep pass under the table's session-level advisory lock (`pg_try_advisory_lock`):
+    /// removes every row expired at `now`, `batch` rows per statement, unless another instance
+    /// is sweeping this table, in which case it returns `.skipped` at once. The lock is taken and
+    /// released on one pooled connection (and released by the server if that connection dies).
+    public func sweepIfNoOtherInstanceIs(now: Int64, batch: Int = 1_000) async throws -> SweepPass {
+        try await run("sweep") {
+            try await self.ensureTable()
+            return try await self.client.withConnection { connection -> SweepPass in
+                let lockName = self.table.lockName
+                let logger = self.logger
+                var got = false
+                let rows = try await connection.query(
+                    "SELECT pg_try_advisory_lock(\(Self.sweepLockClass), hashtext(\(lockName)))", logger: logger)
+                for try await locked in rows.decode(Bool.self) { got = locked }
+                guard got else { return .skipped }
+                do {
+                    let removed = try await self.deleteExpired(on: connection, now: now, limit: .max, batch: batch)
+                    try await connection.query(
+                        "SELECT pg_advisory_unlock(\(Self.sweepLockClass), hashtext(\(lockName)))", logger: logger
+                    ).drain()
+                    return .swept(removed)
+                } catch {
+                    // Unlock on the same connection before it goes back to the pool.
+                    _ = try? await connection.query(
+                        "SELECT pg_advisory_unlock(\(Self.sweepLockClass), hashtext(\(lockName)))", logger: logger
+                    ).drain()
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Sweeps every `every` (±20 % jitter, so that processes started together drift apart) at
+    /// `clock`'s time, by default the store's, with `sweepIfNoOtherInstanceIs` — one process at a
+    /// time per table — until the returned task is cancelled or the store is released. A failed
+    /// pass (database down) is logged and retried at the next interval.
+    @discardableResult
+    public func startPeriodicSweep(
+        every: Duration, batch: Int = 1_000, clock: SessionClock? = nil, priority: TaskPriority? = nil
+    ) -> Task<Void, Never> {
+        let batch = max(batch, 1)
+        let clock = clock ?? self.clock
+        return Task(priority: priority) { [weak self] in
+            while !Task.isCancelled {
+                let jittered = every * Double.random(in: 0.8...1.2)
+                do { try await Task.sleep(for: jittered) } catch { return }
+                guard let store = self else { return }
+                do {
+                    let pass = try await store.sweepIfNoOtherInstanceIs(now: clock.unixSeconds, batch: batch)
+                    if case .swept(let n) = pass, n > 0 {
+                        store.logger.debug("swept expired sessions", metadata: ["removed": "\(n)"])
+                    }
+                } catch {
+                    // `run` has logged it.
+                }
+            }
+        }
+    }
+
+    /// Deletes expired rows in statements of at most `batch`; the outer `expires_at` test is
+    /// re-checked on the current row version, so a row a concurrent apply just extended is kept.
+    private func deleteExpired(
+        on connection: PostgresConnection, now: Int64, limit: Int, batch: Int = sweepStatementBatch
+    ) async throws -> Int {
+        var removed = 0
+        let t = table.sql
+        while removed < limit {
+            let n = min(limit - removed, max(batch, 1))
+            let result = try await connection.query(
+                """
+                DELETE FROM \(unescaped: t) WHERE id IN \
+                (SELECT id FROM \(unescaped: t) WHERE expires_at <= \(now) ORDER BY expires_at LIMIT \(Int64(n))) \
+                AND expires_at <= \(now) RETURNING 1
+                """,
+                logger: logger)
+            var deleted = 0
+            for try await _ in result { deleted += 1 }
+            removed += deleted
+            if deleted == 0 {
+                // Nothing deleted: finished, unless every row picked was extended meanwhile.
+                let left = try await connection.query(
+                    "SELECT EXISTS (SELECT 1 FROM \(unescaped: t) WHERE expires_at <= \(now))", logger: logger)
+                var more = false
+                for try await exists in left.decode(Bool.self) { more = exists }
+                if !more { break }
+            } else if deleted < n {
+                break
+            }
+        }
+        return removed
+    }
+
+    // MARK: InspectableSessionStore
+
+    public func count() async throws -> Int {
+        try await run("count") {
+            try await self.ensureTable()
+            let rows = try await self.client.query("SELECT count(*) FROM \(unescaped: self.table.sql)", logger: self.logger)
+            var n: Int64 = 0
+            for try await c in rows.decode(Int64.self) { n = c }
+            return Int(n)
+        }
+    }
+
+    public func keys(limit: Int) async throws -> [SessionStorageKey] {
+        guard limit > 0 else { return [] }
+        return try await run("keys") {
+            try await self.ensureTable()
+            let rows = try await self.client.query(
+                "SELECT id FROM \(unescaped: self.table.sql) LIMIT \(Int64(limit))", logger: self.logger)
+            var keys: [SessionStorageKey] = []
+            for try await id in rows.decode(String.self) {
+                guard let key = SessionStorageKey(hex: id) else {
+                    throw SessionStoreError(.corrupt, "a row's id is not a storage key")
+                }
+                keys.append(key)
+            }
+            return keys
+        }
+    }
+
+    // MARK: Internals
+
+    /// First argument of the sweep's advisory lock ("SKSW"); the second is the table's hash.
+    static let sweepLockClass: Int32 = 0x534B_5357
+    /// First argument of the table-creation lock ("SKTB").
+    static let schemaLockClass: Int32 = 0x534B_5442
+
+    static let columns =
+        "data, created_at, last_access_at, absolute_deadline, idle_timeout_override, expires_at, version"
+    typealias Row = (ByteBuffer, Int64, Int64, Int64?, Int64?, Int64, Int64)
+
+    static func encode(_ data: SessionObject) -> ByteBuffer {
+        ByteBuffer(bytes: TaggedJSON.encode(.object(data)))
+    }
+
+    static func record(_ row: Row) throws -> SessionRecord {
+        let value: SessionValue
+        do {
+            value = try TaggedJSON.decode(row.0.readableBytesView)
+        } catch {
+            throw SessionStoreError(.corrupt, "a session row's data is not tagged JSON: \(error.message)")
+        }
+        guard case .object(let data) = value else {
+            throw SessionStoreError(.corrupt, "a session row's data is not an object")
+        }
+        return SessionRecord(
+            data: data, createdAt: row.1, lastAccessAt: row.2, absoluteDeadline: row.3,
+            idleTimeoutOverride: row.4, expiresAt: row.5, version: UInt64(bitPattern: row.6))
+    }
+
+    /// Creates schema, table and index once per store (serialized across processes by an
+    /// advisory transaction lock per schema, since concurrent `CREATE … IF NOT EXISTS` of one
+    /// schema, or of one table, can collide).
+    private func ensureTable() async throws {
+        if state.withLock({ $0.tableReady }) { return }
+        let t = table.sql
+        let schema = table.schema
+        let index = table.indexName
+        try await client.withTransaction(logger: logger) { connection in
+            try await connection.query(
+                "SELECT pg_advisory_xact_lock(\(Self.schemaLockClass), hashtext(\(schema ?? "")))", logger: self.logger
+            ).drain()
+            if let schema {
+                try await connection.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: "\"\(schema)\"")", logger: self.logger)
+                    .drain()
+            }
+            try await connection.query(
+                """
+                CREATE TABLE IF NOT EXISTS \(unescaped: t) (
+                    id text PRIMARY KEY,
+                    data bytea NOT NULL,
+                    created_at bigint NOT NULL,
+                    last_access_at bigint NOT NULL,
+                    absolute_deadline bigint,
+                    idle_timeout_override bigint,
+                    expires_at bigint NOT NULL,
+                    version bigint NOT NULL
+                )
+                """,
+                logger: self.logger
+            ).drain()
+            try await connection.query(
+                "CREATE INDEX IF NOT EXISTS \(unescaped: index) ON \(unescaped: t) (expires_at)", logger: self.logger
+            ).drain()
+        }
+        state.withLock { $0.tableReady = true }
+    }
+
+    private enum Outcome<T: Sendable>: Sendable {
+        case value(T)
+        case timedOut
+    }
+
+    /// Runs `body` with the operation timeout; maps failures to `SessionStoreError(.unavailable)`
+    /// (a `SessionStoreError` passes through), logs them, and logs the recovery after them.
+    private func run<T: Sendable>(_ operation: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let timeout = operationTimeout
+        do {
+            let outcome = try await withThrowingTaskGroup(of: Outcome<T>.self) { group in
+                group.addTask { .value(try await body()) }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return .timedOut
+                }
+                defer { group.cancelAll() }
+                return try await group.next() ?? .timedOut
+            }
+            guard case .value(let value) = outcome else {
+                throw SessionStoreError(
+                    .unavailable, "PostgreSQL did not answer the session \(operation) within \(timeout)")
+            }
+            if state.withLock({ s in defer { s.failing = false }; return s.failing }) {
+                logger.notice("PostgreSQL session store is reachable again", metadata: ["table": "\(table.lockName)"])
+            }
+            return value
+        } catch let error as SessionStoreError {
+            if error.kind == .unavailable { noteFailure(error, operation) }
+            throw error
+        } catch {
+            let mapped = SessionStoreError(.unavailable, "PostgreSQL session \(operation) failed: \(Self.describe(error))")
+            noteFailure(mapped, operation)
+            throw mapped
+        }
+    }
+
+    private func noteFailure(_ error: SessionStoreError, _ operation: String) {
+        state.withLock { $0.failing = true }
+        logger.warning(
+            "PostgreSQL session store unavailable",
+            metadata: ["operation": "\(operation)", "table": "\(table.lockName)", "error": "\(error.message)"])
+    }
+
+    /// A short description with PostgreSQL's code and message, but not the query or its binds.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let e as PostgresTransactionError:
+            if let inner = e.beginError ?? e.closureError ?? e.commitError { return describe(inner) }
+            return "transaction failed"
+        case let e as PSQLError:
+            var text = "\(e.code)"
+            if let info = e.serverInfo {
+                if let state = info[.sqlState] { text += " \(state)" }
+                if let message = info[.message] { text += ": \(message)" }
+            } else if let underlying = e.underlying {
+                text += " (\(describe(underlying)))"
+            }
+            return text
+        case is CancellationError:
+            return "cancelled"
+        default:
+            // NIO's connection errors ("connection refused"…) and the pool's errors name no data.
+            return String(describing: error)
+        }
+    }
+}
+
+extension PostgresRowSequence {
+    /// Reads the whole result (so the connection is free for the next statement); returns the
+    /// number of rows.
+    @discardableResult
+    func drain() async throws -> Int {
+        var n = 0
+        for try await _ in self { n += 1 }
+        return n
+    }
+}
