@@ -25,16 +25,7 @@ import Testing
     }
 
     func startDemo(url: String) async throws -> (FlaskChild, Int) {
-        let child = try FlaskChild(arguments: [
-            try DemoProcessTests.binary(), "--port", "0", "--secret-key", key, "--store", "postgres",
-            "--database-url", url,
-        ])
-        let address = try await child.waitForLine(prefix: "session-demo listening on ", timeout: .seconds(30))
-        guard let port = address.split(separator: ":").last.flatMap({ Int($0) }) else {
-            child.stop()
-            throw FlaskTutorialApp.Unavailable.didNotStart("unexpected address \(address)")
-        }
-        return (child, port)
+        try await DemoProcessTests.launchDemo(key: key, arguments: ["--store", "postgres", "--database-url", url])
     }
 
     func login(port: Int, name: String, cookie: String? = nil) async throws -> String {

@@ -35,9 +35,14 @@ import Testing
     /// Starts a demo process (on the directory store unless `store` says otherwise); returns it
     /// and its port.
     func startDemo(_ extra: [String] = [], store: [String]? = nil) async throws -> (FlaskChild, Int) {
-        let child = try FlaskChild(arguments: [
-            try Self.binary(), "--port", "0", "--secret-key", key,
-        ] + (store ?? ["--store", "directory", "--session-dir", directory]) + extra)
+        try await Self.launchDemo(
+            key: key, arguments: (store ?? ["--store", "directory", "--session-dir", directory]) + extra)
+    }
+
+    /// Starts the built `session-demo` on a free port with `key` and `arguments`; returns the
+    /// process and its port (read from its "listening on" line).
+    static func launchDemo(key: String, arguments: [String]) async throws -> (FlaskChild, Int) {
+        let child = try FlaskChild(arguments: [try binary(), "--port", "0", "--secret-key", key] + arguments)
         let url = try await child.waitForLine(prefix: "session-demo listening on ", timeout: .seconds(30))
         guard let port = url.split(separator: ":").last.flatMap({ Int($0) }) else {
             child.stop()

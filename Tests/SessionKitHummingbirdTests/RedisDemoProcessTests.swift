@@ -27,16 +27,8 @@ struct RedisDemoProcessTests {
     let key = SecretKey.generate().hex
 
     func startDemo(redisURL: String) async throws -> (FlaskChild, Int) {
-        let child = try FlaskChild(arguments: [
-            try DemoProcessTests.binary(), "--port", "0", "--secret-key", key, "--store", "redis",
-            "--redis-url", redisURL, "--playground",
-        ])
-        let url = try await child.waitForLine(prefix: "session-demo listening on ", timeout: .seconds(30))
-        guard let port = url.split(separator: ":").last.flatMap({ Int($0) }) else {
-            child.stop()
-            throw FlaskTutorialApp.Unavailable.didNotStart("unexpected address \(url)")
-        }
-        return (child, port)
+        try await DemoProcessTests.launchDemo(
+            key: key, arguments: ["--store", "redis", "--redis-url", redisURL, "--playground"])
     }
 
     func login(port: Int, name: String) async throws -> String {
