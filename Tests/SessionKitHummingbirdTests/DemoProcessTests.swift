@@ -91,10 +91,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let (demo, port) = try await startDemo(["--playground"])
         // Twenty clients, each with a growing session, writing as fast as they can.
-        final class Flag: Sendable {
-            let value = Mutex(false)
-        }
-        let stop = Flag()
+        let stop = WriterFlag()
         let writers = Task {
             await withTaskGroup(of: Void.self) { group in
                 for _ in 0..<20 {
@@ -109,12 +106,13 @@ import Testing
                                 port: port, "/api/session/k\(n % 7)", method: .put, headers: headers, body: body)
                             else { return }  // the server is gone
                             if let set = response.headers[.setCookie] { cookie = String(set.prefix(while: { $0 != ";" })) }
+                            if response.status == .noContent { stop.acknowledged.add(1, ordering: .relaxed) }
                         }
                     }
                 }
             }
         }
-        try await Task.sleep(for: .milliseconds(1500))
+        try await stop.waitForWrites()
         demo.kill9()
         stop.value.withLock { $0 = true }
         await writers.value
@@ -138,9 +136,6 @@ import Testing
         let database = directory + "/sessions.sqlite"
         let sqlite = ["--store", "sqlite", "--sqlite-path", database]
         let (demo, port) = try await startDemo(["--playground"], store: sqlite)
-        final class Flag: Sendable {
-            let value = Mutex(false)
-        }
         /// One client's cookie, the last acknowledged value of each key it wrote, and the write it
         /// had in flight when the server died (committed or not: either is correct).
         struct Acknowledged: Sendable {
@@ -148,7 +143,7 @@ import Testing
             var values: [String: String] = [:]
             var inFlight: (key: String, value: String)?
         }
-        let stop = Flag()
+        let stop = WriterFlag()
         let writers = Task {
             await withTaskGroup(of: Acknowledged.self) { group in
                 for client in 0..<20 {
@@ -170,6 +165,7 @@ import Testing
                             }
                             acked.values["k\(n % 7)"] = value
                             acked.inFlight = nil
+                            stop.acknowledged.add(1, ordering: .relaxed)
                         }
                         return acked
                     }
@@ -177,7 +173,7 @@ import Testing
                 return await group.reduce(into: [Acknowledged]()) { $0.append($1) }
             }
         }
-        try await Task.sleep(for: .milliseconds(1500))
+        try await stop.waitForWrites()
         demo.kill9()
         stop.value.withLock { $0 = true }
         let clients = await writers.value
@@ -271,5 +267,22 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("error") && $0.contains("disk full") })
         // No stack trace, no session id in the logs.
         #expect(!lines.contains { $0.contains(signedID) })
+    }
+}
+
+/// Stops the writer tasks of the SIGKILL tests, and counts their acknowledged writes so that the
+/// kill comes after real writes even when a busy machine starves the test's tasks for a while
+/// (a fixed sleep once saw no write at all under the full suite).
+final class WriterFlag: Sendable {
+    let value = Mutex(false)
+    let acknowledged = Atomic<Int>(0)
+
+    /// Waits (up to 60 s) for 200 acknowledged writes, then a little longer, so that writes are
+    /// in flight when the caller kills the server.
+    func waitForWrites() async throws {
+        for _ in 0..<1_200 where acknowledged.load(ordering: .relaxed) < 200 {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        try await Task.sleep(for: .milliseconds(300))
     }
 }
