@@ -133,6 +133,7 @@ let package = Package(
                 "SessionKitRedis",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 "SessionKitPostgres",
             ],
             swiftSettings: swiftSettings

@@ -36,6 +36,12 @@ extension PostgresSessionStore {
         public var operationTimeout: Duration
         /// Timeout of one connection attempt.
         public var connectTimeout: Duration
+        /// How many load queries may run at once. Loads that arrive while they run wait and go
+        /// out together as one `SELECT … WHERE id = ANY(…)` when one finishes (see
+        /// `SessionLoadBatcher`), so under load one statement serves many requests. 1 makes the
+        /// biggest batches (best throughput when the database's CPU is the limit); more lowers
+        /// the wait behind a slow query.
+        public var concurrentLoadQueries: Int = 1
 
         public init(
             host: String, port: Int = 5432, username: String, password: String?, database: String?,

@@ -12,7 +12,10 @@ import Synchronization
 ///   key (SHA-256 hex of the id, never the id), the session data as Flask tagged JSON (`bytea`)
 ///   and the timing fields as `bigint` Unix seconds.
 /// - `load` returns only rows with `expires_at > now`: an expired row is invisible at once,
-///   whether or not a sweep has removed it yet. `create` is one UPSERT that replaces a row only
+///   whether or not a sweep has removed it yet. Concurrent loads are batched: while
+///   `concurrentLoadQueries` load queries run, newer loads wait and then go out together as one
+///   `SELECT … WHERE id = ANY(…)` (`SessionLoadBatcher`); a load still sees every write that
+///   finished before it started. `create` is one UPSERT that replaces a row only
 ///   when it expired at the new record's `lastAccessAt`.
 /// - `apply` runs in one transaction: `SELECT … FOR UPDATE` of the live row, the change set merged
 ///   in Swift (`SessionChangeSet.applied(to:)`), `UPDATE`. The row lock serializes parallel applies
@@ -40,6 +43,11 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
     let table: QualifiedTable
     let operationTimeout: Duration
     let logger: Logger
+    /// `logger`, or a silent one when it would drop postgres-nio's debug lines anyway (postgres-nio
+    /// adds metadata to its logger on every query, which costs a formatting pass per query).
+    let queryLogger: Logger
+    /// Concurrent loads share round trips (see `SessionLoadBatcher`).
+    let loads: SessionLoadBatcher
     /// The owned client's `run()`; nil for a client the caller runs.
     private let runTask: Task<Void, Never>?
     private let state = Mutex(State())
@@ -66,13 +74,15 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
         self.clock = clock
         self.operationTimeout = configuration.operationTimeout
         self.logger = logger
+        self.queryLogger = Self.queryLogger(for: logger)
+        self.loads = SessionLoadBatcher(maxConcurrentLookups: configuration.concurrentLoadQueries)
         self.runTask = Task { await client.run() }
     }
 
     /// A store on a client that the caller runs (e.g. in a `ServiceGroup`).
     public init(
         client: PostgresClient, schema: String? = nil, table: String = "sessionkit_sessions",
-        operationTimeout: Duration = .seconds(5), clock: SessionClock = .system,
+        operationTimeout: Duration = .seconds(5), concurrentLoadQueries: Int = 1, clock: SessionClock = .system,
         logger: Logger = Logger(label: "SessionKit.PostgresSessionStore")
     ) throws(ConfigurationError) {
         self.table = try QualifiedTable(schema: schema, table: table)
@@ -80,6 +90,8 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
         self.clock = clock
         self.operationTimeout = operationTimeout
         self.logger = logger
+        self.queryLogger = Self.queryLogger(for: logger)
+        self.loads = SessionLoadBatcher(maxConcurrentLookups: concurrentLoadQueries)
         self.runTask = nil
     }
 
@@ -101,14 +113,33 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
     // MARK: SessionStore
 
     public func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {
+        try await loads.load(key, now: now) { keys, now in try await self.lookup(keys, now: now) }
+    }
+
+    /// One round trip for every load in `keys` (what `loads` batches).
+    private func lookup(
+        _ keys: [SessionStorageKey], now: Int64
+    ) async throws -> [SessionStorageKey: Result<SessionRecord, any Error>] {
         try await run("load") {
             try await self.ensureTable()
-            let rows = try await self.client.query(
-                "SELECT \(unescaped: Self.columns) FROM \(unescaped: self.table.sql) WHERE id = \(key.hex) AND expires_at > \(now)",
-                logger: self.logger)
-            var found: Row?
-            for try await row in rows.decode(Row.self) { found = row }
-            return try found.map(Self.record)
+            var query: PostgresQuery
+            if keys.count == 1 {
+                query = "SELECT id, \(unescaped: Self.columns) FROM \(unescaped: self.table.sql) WHERE id = \(keys[0].hex) AND expires_at > \(now)"
+            } else {
+                query = "SELECT id, \(unescaped: Self.columns) FROM \(unescaped: self.table.sql) WHERE id = ANY(\(keys.map(\.hex))) AND expires_at > \(now)"
+            }
+            let rows = try await self.client.query(query, logger: self.queryLogger)
+            var asked: [String: SessionStorageKey] = [:]
+            asked.reserveCapacity(keys.count)
+            for key in keys { asked[key.hex] = key }
+            var found: [SessionStorageKey: Result<SessionRecord, any Error>] = [:]
+            found.reserveCapacity(keys.count)
+            for try await row in rows {
+                let (id, record) = try Self.keyedRecord(row)
+                guard let key = asked[id] else { throw SessionStoreError(.corrupt, "a row came back that was not asked for") }
+                found[key] = record
+            }
+            return found
         }
     }
 
@@ -343,6 +374,32 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
         ByteBuffer(bytes: TaggedJSON.encode(.object(data)))
     }
 
+    /// A row of `SELECT id, <columns>`, decoded cell by cell (no tuple type to instantiate); a
+    /// row whose data or timing cannot be read is a `.corrupt` failure for its key alone.
+    static func keyedRecord(_ row: PostgresRow) throws -> (String, Result<SessionRecord, any Error>) {
+        var cells = row.makeIterator()
+        func next<T: PostgresDecodable>(_ type: T.Type) throws -> T {
+            guard let cell = cells.next() else { throw SessionStoreError(.corrupt, "a session row has too few columns") }
+            return try cell.decode(T.self)
+        }
+        let key = try next(String.self)
+        do {
+            let row: Row = (
+                try next(ByteBuffer.self), try next(Int64.self), try next(Int64.self), try next(Int64?.self),
+                try next(Int64?.self), try next(Int64.self), try next(Int64.self))
+            return (key, .success(try record(row)))
+        } catch let error as SessionStoreError {
+            return (key, .failure(error))
+        } catch {
+            return (key, .failure(SessionStoreError(.corrupt, "a session row cannot be decoded: \(error)")))
+        }
+    }
+
+    static func queryLogger(for logger: Logger) -> Logger {
+        if logger.logLevel <= .debug { return logger }
+        return Logger(label: logger.label, factory: { _ in SwiftLogNoOpLogHandler() })
+    }
+
     static func record(_ row: Row) throws -> SessionRecord {
         let value: SessionValue
         do {
@@ -474,3 +531,4 @@ extension PostgresRowSequence {
         return n
     }
 }
+

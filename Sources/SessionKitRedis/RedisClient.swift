@@ -1,6 +1,7 @@
 public import Logging
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// A small pool of pipelined Redis connections, with the typed commands `RedisSessionStore` needs.
 ///
@@ -18,7 +19,12 @@ public actor RedisClient {
     private let group: any EventLoopGroup
     private let logger: Logger
 
-    private var connections: [RedisConnection] = []
+    private var connections: [RedisConnection] = [] {
+        didSet { ready.withLock { $0 = connections } }
+    }
+    /// `connections`, readable without a hop onto the actor: commands pick a connection here
+    /// when the choice needs no connecting (see `readyConnection`).
+    private nonisolated let ready = Mutex<[RedisConnection]>([])
     private var connecting: Task<RedisConnection, any Error>?
     private var failures = 0
     private var retryAt: ContinuousClock.Instant?
@@ -64,6 +70,27 @@ public actor RedisClient {
         if let busiest = connections.min(by: { $0.load < $1.load }) { return busiest }
         if let task = connecting { return try await awaitConnect(task) }
         throw lastError ?? .connectFailed(configuration.endpoint)
+    }
+
+    /// `connection()`, without the actor hop when an open connection is idle, or when all are
+    /// busy and the pool is full (the least busy one then); otherwise the actor decides.
+    nonisolated func pickConnection() async throws(RedisError) -> RedisConnection {
+        if let connection = readyConnection() { return connection }
+        return try await connection()
+    }
+
+    private nonisolated func readyConnection() -> RedisConnection? {
+        ready.withLock { list -> RedisConnection? in
+            var best: RedisConnection?
+            var open = 0
+            for connection in list where connection.isActive {
+                let load = connection.load
+                if load == 0 { return connection }
+                open += 1
+                if best == nil || load < best!.load { best = connection }
+            }
+            return open >= configuration.maxConnections ? best : nil
+        }
     }
 
     private var inBackoff: Bool {
@@ -127,7 +154,7 @@ public actor RedisClient {
 
     /// Sends one command; an error reply is thrown as `RedisError.server`.
     nonisolated func command(_ arguments: [RESPArgument]) async throws(RedisError) -> RESPValue {
-        let connection = try await connection()
+        let connection = try await pickConnection()
         let reply = try await connection.send(arguments)
         if case .error(let text) = reply { throw .server(text) }
         return reply
@@ -135,7 +162,7 @@ public actor RedisClient {
 
     /// Sends commands pipelined on one connection; replies (error replies as `.error` values) in order.
     nonisolated func pipeline(_ commands: [[RESPArgument]]) async throws(RedisError) -> [RESPValue] {
-        let connection = try await connection()
+        let connection = try await pickConnection()
         return try await connection.send(pipeline: commands)
     }
 

@@ -10,18 +10,27 @@ struct RedisRequest: Sendable {
 
 /// Writes requests and matches replies to them in order (RESP replies come in command order, so
 /// a FIFO of promises is the whole pipelining protocol). A protocol violation fails every
-/// pending request and closes the channel; so does the channel closing.
+/// pending request and closes the channel; so does the channel closing, and a command left
+/// unanswered for `commandTimeout` (whatever the connection delivers after that could not be
+/// trusted to be in step).
+///
+/// Timeouts cost one timer per connection, not one per command: the timer is armed for the
+/// oldest pending command's deadline and, when it fires with that command answered, re-armed
+/// for the next oldest.
 final class RedisCommandHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = RedisRequest
     typealias OutboundOut = ByteBuffer
 
     private var parser: RESPParser
-    private var pending = CircularBuffer<EventLoopPromise<RESPValue>>(initialCapacity: 16)
+    private var pending = CircularBuffer<(promise: EventLoopPromise<RESPValue>, deadline: NIODeadline)>(initialCapacity: 16)
     private var failure: RedisError?
+    private let commandTimeout: TimeAmount
+    private var timer: Scheduled<Void>?
 
-    init(limits: RESPLimits) {
+    init(limits: RESPLimits, commandTimeout: TimeAmount) {
         self.parser = RESPParser(limits: limits)
+        self.commandTimeout = commandTimeout
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -31,8 +40,24 @@ final class RedisCommandHandler: ChannelDuplexHandler {
             promise?.fail(failure)
             return
         }
-        pending.append(request.promise)
+        let deadline = context.eventLoop.now + commandTimeout
+        pending.append((request.promise, deadline))
+        if timer == nil { armTimer(for: deadline, context: context) }
         context.write(wrapOutboundOut(request.bytes), promise: promise)
+    }
+
+    private func armTimer(for deadline: NIODeadline, context: ChannelHandlerContext) {
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        timer = context.eventLoop.scheduleTask(deadline: deadline) {
+            let (handler, context) = loopBound.value
+            handler.timer = nil
+            guard let oldest = handler.pending.first else { return }
+            if oldest.deadline <= context.eventLoop.now {
+                handler.failAll(.timeout, context: context)
+            } else {
+                handler.armTimer(for: oldest.deadline, context: context)
+            }
+        }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -40,11 +65,11 @@ final class RedisCommandHandler: ChannelDuplexHandler {
         parser.append(unwrapInboundIn(data))
         do {
             while let reply = try parser.next() {
-                guard let promise = pending.popFirst() else {
+                guard let request = pending.popFirst() else {
                     failAll(.protocolViolation("a reply nobody asked for"), context: context)
                     return
                 }
-                promise.succeed(reply)
+                request.promise.succeed(reply)
             }
         } catch {
             failAll(.protocolViolation(error.message), context: context)
@@ -62,7 +87,9 @@ final class RedisCommandHandler: ChannelDuplexHandler {
 
     private func failAll(_ error: RedisError, context: ChannelHandlerContext?) {
         if failure == nil { failure = error }
-        while let promise = pending.popFirst() { promise.fail(error) }
+        timer?.cancel()
+        timer = nil
+        while let request = pending.popFirst() { request.promise.fail(error) }
         context?.close(promise: nil)
     }
 }
@@ -74,8 +101,12 @@ final class RedisConnection: Sendable {
     /// Commands sent and not yet answered (the pool picks the least busy connection).
     private let inFlight = Atomic<Int>(0)
 
+    /// A flush is queued on the event loop (see `send(pipeline:)`).
+    private let flushScheduled: NIOLoopBoundBox<Bool>
+
     private init(channel: any Channel, commandTimeout: Duration) {
         self.channel = channel
+        self.flushScheduled = .makeBoxSendingValue(false, eventLoop: channel.eventLoop)
         self.commandTimeout = commandTimeout
     }
 
@@ -87,6 +118,7 @@ final class RedisConnection: Sendable {
         _ configuration: RedisConfiguration, group: any EventLoopGroup
     ) async throws(RedisError) -> RedisConnection {
         let limits = configuration.limits
+        let commandTimeout = TimeAmount.nanoseconds(configuration.commandTimeout.nanoseconds)
         let channel: any Channel
         do {
             channel = try await ClientBootstrap(group: group)
@@ -94,7 +126,8 @@ final class RedisConnection: Sendable {
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(RedisCommandHandler(limits: limits))
+                        try channel.pipeline.syncOperations.addHandler(
+                            RedisCommandHandler(limits: limits, commandTimeout: commandTimeout))
                     }
                 }
                 .connect(host: configuration.host, port: configuration.port)
@@ -136,41 +169,43 @@ final class RedisConnection: Sendable {
 
     /// Sends several commands in one write and returns their replies in order.
     func send(pipeline commands: [[RESPArgument]]) async throws(RedisError) -> [RESPValue] {
+        let channel = self.channel
         let loop = channel.eventLoop
-        var promises: [EventLoopPromise<RESPValue>] = []
-        promises.reserveCapacity(commands.count)
-        inFlight.add(commands.count, ordering: .relaxed)
-        defer { inFlight.subtract(commands.count, ordering: .relaxed) }
-        for (i, command) in commands.enumerated() {
+        var requests: [RedisRequest] = []
+        requests.reserveCapacity(commands.count)
+        for command in commands {
             var bytes = channel.allocator.buffer(capacity: 64)
             RESPEncoder.encode(command, into: &bytes)
-            let promise = loop.makePromise(of: RESPValue.self)
-            promises.append(promise)
-            let request = RedisRequest(bytes: bytes, promise: promise)
-            // A channel already closed never reaches the handler: fail the reply here.
-            let written = loop.makePromise(of: Void.self)
-            written.futureResult.whenFailure { _ in promise.fail(RedisError.connectionClosed) }
-            if i == commands.count - 1 {
-                channel.writeAndFlush(request, promise: written)
-            } else {
-                channel.write(request, promise: written)
+            requests.append(RedisRequest(bytes: bytes, promise: loop.makePromise(of: RESPValue.self)))
+        }
+        inFlight.add(commands.count, ordering: .relaxed)
+        defer { inFlight.subtract(commands.count, ordering: .relaxed) }
+        let batch = requests
+        // One hop onto the event loop writes the batch; the handler times the replies out. The
+        // flush goes in a task queued behind the writes already waiting for the loop, so the
+        // commands of concurrent requests leave in one write (and Redis answers them in one).
+        let flushScheduled = self.flushScheduled
+        loop.execute {
+            // A channel already closed never reaches the handler: fail the replies here.
+            guard channel.isActive else {
+                for request in batch { request.promise.fail(RedisError.connectionClosed) }
+                return
+            }
+            let pipeline = channel.pipeline.syncOperations
+            for request in batch { pipeline.write(NIOAny(request), promise: nil) }
+            if !flushScheduled.value {
+                flushScheduled.value = true
+                loop.execute {
+                    flushScheduled.value = false
+                    channel.flush()
+                }
             }
         }
-        // One timer for the batch. On expiry the unanswered commands fail with `.timeout` (a
-        // promise completes once: a later reply or close changes nothing) and the connection is
-        // closed, since whatever it delivers next could not be trusted to be in step.
-        let channel = self.channel
-        let batch = promises
-        let timer = loop.scheduleTask(in: .nanoseconds(commandTimeout.nanoseconds)) {
-            for promise in batch { promise.fail(RedisError.timeout) }
-            channel.close(promise: nil)
-        }
-        defer { timer.cancel() }
         var replies: [RESPValue] = []
-        replies.reserveCapacity(promises.count)
-        for promise in promises {
+        replies.reserveCapacity(requests.count)
+        for request in requests {
             do {
-                replies.append(try await promise.futureResult.get())
+                replies.append(try await request.promise.futureResult.get())
             } catch let error as RedisError {
                 throw error
             } catch {

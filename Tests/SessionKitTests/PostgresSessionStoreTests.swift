@@ -352,6 +352,52 @@ final class TCPProxy: @unchecked Sendable {
         }
     }
 
+    /// Loads batched into one query: a corrupt row fails its own loads, not the others'.
+    @Test(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipMessage))
+    func aCorruptRowFailsOnlyItsOwnLoadsInABatch() async throws {
+        let store = try PostgresTestServer.makeStore()
+        defer { Task { [store] in await store.shutdown() } }
+        let bad = StoreConformanceTests.newKey()
+        #expect(try await store.create(bad, record: StoreConformanceTests.record(["a": 1])))
+        try await store.client.query(
+            "UPDATE \(unescaped: store.table.sql) SET data = '{not json'::bytea WHERE id = \(bad.hex)")
+        var good: [SessionStorageKey] = []
+        for i in 0..<40 {
+            let key = StoreConformanceTests.newKey()
+            #expect(try await store.create(key, record: StoreConformanceTests.record(["i": .int(i)])))
+            good.append(key)
+        }
+        let asks = (good.map { Optional($0) } + Array(repeating: nil, count: 20)).shuffled()
+        let index = Dictionary(uniqueKeysWithValues: good.enumerated().map { ($1, $0) })
+        let (ok, corrupt, other) = await withTaskGroup(of: Int.self) { group in
+            for key in asks {
+                group.addTask {
+                    do {
+                        let found = try await store.load(key ?? bad, now: Self.t0)
+                        if let key { return found?.data == ["i": .int(index[key]!)] ? 0 : 2 }
+                        return 2
+                    } catch let error as SessionStoreError where error.kind == .corrupt && key == nil {
+                        return 1
+                    } catch {
+                        return 2
+                    }
+                }
+            }
+            var counts = (0, 0, 0)
+            for await outcome in group {
+                switch outcome {
+                case 0: counts.0 += 1
+                case 1: counts.1 += 1
+                default: counts.2 += 1
+                }
+            }
+            return counts
+        }
+        #expect(ok == 40)
+        #expect(corrupt == 20)
+        #expect(other == 0)
+    }
+
     /// Collects log lines (levels and messages, with metadata) for assertions.
     final class LogCapture: LogHandler, @unchecked Sendable {
         let lines = Mutex<[String]>([])

@@ -256,6 +256,41 @@ extension StoreFactory {
 
     // MARK: concurrency
 
+    /// Many loads at once — distinct keys, the same key several times, missing keys, records
+    /// already expired — each get exactly their own answer (stores that batch concurrent loads
+    /// must not mix them up).
+    @Test(arguments: allStores)
+    func concurrentLoadsEachGetTheirOwnRecord(_ factory: StoreFactory) async throws {
+        let store = try await factory.make()
+        let t0 = Self.t0
+        var asks: [(SessionStorageKey, Int64, Int?)] = []
+        for i in 0..<60 {
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record(["i": .int(i)], ttl: 1_000 + Int64(i))))
+            asks.append((key, t0 + Int64(i), i))
+        }
+        for i in 0..<10 {
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record(["i": .int(i)], at: t0 - 100, ttl: 50)))
+            asks.append((key, t0, nil))
+        }
+        for _ in 0..<10 { asks.append((Self.newKey(), t0, nil)) }
+        asks = (asks + asks + asks).shuffled()
+        let wrong = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for (key, now, expected) in asks {
+                group.addTask {
+                    let found = try await store.load(key, now: now)
+                    if let expected { return found?.data != ["i": .int(expected)] }
+                    return found != nil
+                }
+            }
+            var wrong = 0
+            for try await isWrong in group where isWrong { wrong += 1 }
+            return wrong
+        }
+        #expect(wrong == 0, "\(wrong) of \(asks.count) concurrent loads got another answer than their own")
+    }
+
     struct ParallelOutcome {
         /// Keys that do not hold the value of their task's last apply.
         var lostKeys: Int
