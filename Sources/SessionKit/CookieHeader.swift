@@ -9,30 +9,42 @@ public enum CookieHeader {
         case duplicated
     }
 
-    /// Looks `name` up in every header line (HTTP/2 may split cookies over several).
+    /// Looks `name` up in every header line (HTTP/2 may split cookies over several). Works on
+    /// the UTF-8 bytes: `;` and `=` split, spaces and tabs around names and values are trimmed.
     public static func lookup<S: Sequence>(_ name: String, in headers: S) -> Lookup where S.Element: StringProtocol {
         var found: Substring?
+        let nameBytes = name.utf8
         for header in headers {
-            var rest = Substring(header)
-            while !rest.isEmpty {
-                let end = rest.firstIndex(of: ";") ?? rest.endIndex
-                let pair = rest[..<end]
-                rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
-                guard let eq = pair.firstIndex(of: "=") else { continue }
-                if trim(pair[..<eq]) == name {
-                    if found != nil { return .duplicated }
-                    found = unquote(trim(pair[pair.index(after: eq)...]))
+            let text = Substring(header)
+            let utf8 = text.utf8
+            let end = utf8.endIndex
+            var start = utf8.startIndex
+            while start < end {
+                // One `name=value` pair: [start, semicolon).
+                var semicolon = start
+                var equals: String.Index?
+                while semicolon < end {
+                    let byte = utf8[semicolon]
+                    if byte == UInt8(ascii: ";") { break }
+                    if byte == UInt8(ascii: "="), equals == nil { equals = semicolon }
+                    utf8.formIndex(after: &semicolon)
                 }
+                if let equals, trimmed(utf8[start..<equals]).elementsEqual(nameBytes) {
+                    if found != nil { return .duplicated }
+                    let value = trimmed(utf8[utf8.index(after: equals)..<semicolon])
+                    found = unquote(text[value.startIndex..<value.endIndex])
+                }
+                start = semicolon < end ? utf8.index(after: semicolon) : end
             }
         }
         return found.map(Lookup.value) ?? .absent
     }
 
-    static func trim(_ s: Substring) -> Substring {
-        var s = s
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return s
+    private static func trimmed(_ bytes: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+        var bytes = bytes
+        while let f = bytes.first, f == UInt8(ascii: " ") || f == UInt8(ascii: "\t") { bytes = bytes.dropFirst() }
+        while let l = bytes.last, l == UInt8(ascii: " ") || l == UInt8(ascii: "\t") { bytes = bytes.dropLast() }
+        return bytes
     }
 
     /// Removes RFC 2109 quotes (`"a\"b"` → `a"b`); Flask never writes them, Werkzeug reads them.
