@@ -94,7 +94,12 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
             throw Self.failure("open", display, error)
         }
         do {
-            try pool.writeWithoutTransaction { db in try Self.prepareSchema(db, display: display) }
+            try pool.writeWithoutTransaction { db in
+                // Again on the writer: opening a pool in WAL mode sets synchronous=NORMAL on its
+                // writer connection after `prepareDatabase` ran, and then commits are not fsynced.
+                try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+                try Self.prepareSchema(db, display: display)
+            }
         } catch let error as SessionStoreError {
             throw error
         } catch {

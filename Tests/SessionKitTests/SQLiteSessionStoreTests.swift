@@ -82,9 +82,13 @@ extension StoreFactory {
             #expect(try await store.create(key, record: Self.record(["n": 1])))
             let again = try SQLiteSessionStore(path: path)
             #expect(try await again.load(key, now: Self.t0)?.data == ["n": 1])
-            // Commits fsynced by default; a writer in WAL mode with synchronous=FULL.
-            let sync = try await again.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+            // Commits fsynced by default: the writer (which commits) runs with synchronous=FULL,
+            // not the NORMAL that GRDB gives a WAL pool's writer (readers don't matter here).
+            let sync = try await again.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
             #expect(sync == 2)
+            let fast = try SQLiteSessionStore(path: path, synchronousWrites: false)
+            let fastSync = try await fast.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+            #expect(fastSync == 1)
         }
     }
 
