@@ -40,5 +40,17 @@ let package = Package(
             path: "Benchmarks/StoreMemory",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "StoreServers",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SessionKit", package: "SessionKit"),
+                .product(name: "SessionKitSQLite", package: "SessionKit"),
+                .product(name: "SessionKitPostgres", package: "SessionKit"),
+                .product(name: "SessionKitRedis", package: "SessionKit"),
+            ],
+            path: "Benchmarks/StoreServers",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
