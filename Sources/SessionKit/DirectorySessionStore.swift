@@ -17,7 +17,7 @@ import class Foundation.Thread
 ///   whole, fsynced, renamed over the session file, and the folder fsynced: a reader (in any
 ///   process) sees the old record or the new one, never a mix, and a crash leaves at most a
 ///   temporary file that is never read as a session (the sweep removes it after an hour).
-/// - `create`, `apply` and `delete` hold an exclusive `flock` on `<shard>/<key>.lock`, so
+/// - `create`, `apply`, `move` and `delete` hold an exclusive `flock` on `<shard>/<key>.lock`, so
 ///   several processes can share the folder; within a process they also queue on a per-key async
 ///   lock, so waiting costs no thread. `load` takes no lock (rename is atomic).
 /// - Each file carries its timing in a fixed header (`SessionRecordFile`) with checksums; expiry
@@ -176,6 +176,109 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
                 }
             }
         }
+    }
+
+    /// Holds both sessions' locks — the per-key async lock and the `flock`, each taken in key
+    /// order so that two moves never wait on each other — while it reads `old`, writes the merged
+    /// record as `new` (temporary file, rename) and then removes `old` and its lock file. An
+    /// `apply` or `delete` of `old` in any process waits on `old`'s lock and afterwards finds no
+    /// file. A crash between the write of `new` and the removal of `old` leaves both records (the
+    /// old id then works until it expires); no change is lost.
+    public func move(
+        _ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey
+    ) async throws -> SessionRecord? {
+        guard let from = SessionPaths(old) else { return nil }
+        guard let to = SessionPaths(new) else { throw SessionStoreError(.unavailable, "move: invalid storage key") }
+        guard from.key != to.key else {
+            // Not a real move; a live record holds the "new" key.
+            if try await load(old, now: changes.now) == nil { return nil }
+            throw SessionStoreError(.conflict, "move \(to.display): a live record already holds the new key")
+        }
+        let (first, second) = from.key < to.key ? (from.key, to.key) : (to.key, from.key)
+        return try await Self.keyLocks.withLock(first) {
+            try await Self.keyLocks.withLock(second) {
+                try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> SessionRecord? in
+                    try self.moveLocked(changes, from: from, to: to)
+                }
+            }
+        }
+    }
+
+    /// `move`'s file work, on an I/O thread, with the async locks held.
+    private func moveLocked(
+        _ changes: SessionChangeSet, from: SessionPaths, to: SessionPaths
+    ) throws(SessionStoreError) -> SessionRecord? {
+        var oldLock: SessionFileLock?
+        var newLock: SessionFileLock?
+        var wroteNew = false
+        defer {
+            // A lock file created for `new` that got no session is removed (still locked).
+            if !wroteNew, let newLock {
+                var st = stat()
+                if fstatat(rootFD, to.data, &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT { newLock.unlinkFile() }
+            }
+            withExtendedLifetime((oldLock, newLock)) {}
+        }
+        func lockOld() throws(SessionStoreError) -> Bool {
+            switch try SessionFileLock.acquire(root: rootFD, path: from.lock, display: from.display, blocking: true) {
+            case .locked(let l):
+                oldLock = l
+                return true
+            case .noShard, .busy:
+                return false
+            }
+        }
+        if from.key < to.key {
+            guard try lockOld() else { return nil }
+            newLock = try lockForWriting(to)
+        } else {
+            newLock = try lockForWriting(to)
+            guard try lockOld() else { return nil }
+        }
+        guard let oldLock else { return nil }
+        guard let bytes = try readFile(from.data, display: from.display, operation: "move") else {
+            oldLock.unlinkFile()
+            return nil
+        }
+        let current: SessionRecord
+        switch Self.inspect(bytes, now: changes.now) {
+        case .live(let record):
+            current = record
+        case .expired:
+            try unlink(from.data, display: from.display, operation: "move")
+            oldLock.unlinkFile()
+            return nil
+        case .corrupt(let why):
+            Self.logger.warning(
+                "corrupt session file treated as absent", metadata: ["file": "\(from.display)", "reason": "\(why)"])
+            try unlink(from.data, display: from.display, operation: "move")
+            oldLock.unlinkFile()
+            return nil
+        case .unsupported(let version):
+            throw SessionStoreError(.unavailable, "move \(from.display): unsupported file format version \(version)")
+        }
+        if let existing = try readFile(to.data, display: to.display, operation: "move") {
+            switch Self.inspect(existing, now: changes.now) {
+            case .live:
+                throw SessionStoreError(.conflict, "move \(to.display): a live record already holds the new key")
+            case .unsupported(let version):
+                throw SessionStoreError(.unavailable, "move \(to.display): unsupported file format version \(version)")
+            case .expired, .corrupt:
+                break  // replaced by the rename below
+            }
+        }
+        let moved = changes.movedRecord(from: current)
+        guard let newBytes = SessionRecordFile.encode(moved) else {
+            throw SessionStoreError(.unavailable, "move \(from.display): record larger than the store's limit")
+        }
+        try writeFile(newBytes, to, operation: "move")
+        wroteNew = true
+        try unlink(from.data, display: from.display, operation: "move")
+        oldLock.unlinkFile()
+        if synchronousWrites {
+            try POSIXIO.syncDirectory(root: rootFD, from.shard, display: from.shard)
+        }
+        return moved
     }
 
     public func delete(_ key: SessionStorageKey) async throws {

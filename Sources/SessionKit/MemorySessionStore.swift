@@ -5,6 +5,7 @@ import Synchronization
 ///
 /// - Every operation runs synchronously under one lock, so `apply` is atomic: it merges the change
 ///   set into the record stored *now*, and parallel applies to one key behave as if serial.
+///   `move` (regenerate) merges, re-keys and removes the old key in that same single lock hold.
 /// - Bounded: at `maxSessions` records, creating one more evicts an expired record if there is
 ///   one, else the least recently used (`load`, `apply` and `create` count as use). Both choices
 ///   are O(1) / O(log n), never a scan: records live in a slab threaded by an intrusive
@@ -57,6 +58,19 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
     ) async throws -> SessionRecord? {
         let key = Key(key)
         return state.withLock { s in s.apply(changes, to: key) }
+    }
+
+    /// Under the store's one lock, like `apply`: the merge, the new record and the removal of the
+    /// old one are a single step for every other caller.
+    public nonisolated(nonsending) func move(
+        _ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey
+    ) async throws -> SessionRecord? {
+        let (from, to) = (Key(old), Key(new))
+        switch state.withLock({ s in s.move(changes, from: from, to: to) }) {
+        case .moved(let record): return record
+        case .gone: return nil
+        case .collision: throw SessionStoreError(.conflict, "move: a live record already holds the new key")
+        }
     }
 
     public nonisolated(nonsending) func delete(_ key: SessionStorageKey) async throws {
@@ -293,6 +307,29 @@ extension MemorySessionStore {
             if merged.expiresAt != oldExpiry { updateExpiry(slot, merged.expiresAt) }
             touch(slot)
             return merged
+        }
+
+        enum MoveOutcome {
+            case moved(SessionRecord)
+            case gone
+            case collision
+        }
+
+        mutating func move(_ changes: SessionChangeSet, from old: Key, to new: Key) -> MoveOutcome {
+            guard let slot = index[old], let current = slots[Int(slot)].record else { return .gone }
+            if current.isExpired(at: changes.now) {
+                remove(slot)
+                return .gone
+            }
+            if let taken = index[new], let existing = slots[Int(taken)].record {
+                guard existing.isExpired(at: changes.now) else { return .collision }
+                remove(taken)
+            }
+            // One record out, one in: the count is unchanged, so nothing is evicted.
+            remove(slot)
+            let moved = changes.movedRecord(from: consume current)
+            insert(new, moved)
+            return .moved(moved)
         }
 
         /// Evicts an expired record if the heap's top is one, else the least recently used.

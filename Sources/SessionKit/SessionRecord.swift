@@ -72,6 +72,14 @@ public struct SessionChangeSet: Sendable, Equatable {
         r.version &+= 1
         return r
     }
+
+    /// The record `SessionStore.move` stores under the new key: `applied(to:)`, with the
+    /// version restarted at 1 (a new id starts a new record).
+    public func movedRecord(from record: consuming SessionRecord) -> SessionRecord {
+        var r = applied(to: record)
+        r.version = 1
+        return r
+    }
 }
 
 public struct SessionChange: Sendable, Equatable {

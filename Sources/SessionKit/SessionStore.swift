@@ -18,6 +18,24 @@ public protocol SessionStore: Sendable {
     /// session. Parallel applies to one key must behave as if run one after the other.
     func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord?
 
+    /// Regenerates a session's id in ONE atomic step: applies `changes` to the record currently
+    /// stored under `old`, stores the merged record under `new` with its version restarted at 1
+    /// (`SessionChangeSet.movedRecord(from:)`), and removes `old`; returns the record now under
+    /// `new`. Returns nil — and writes nothing — when `old` has no live record at `changes.now`
+    /// (destroyed, regenerated away or expired meanwhile).
+    ///
+    /// Nothing may fall between the merge and the removal: a parallel `apply` to `old` runs
+    /// either before the move (its change is in the moved record) or after it (it gets nil, so
+    /// `old` is never resurrected); a parallel `delete` of `old` either wins (the move returns
+    /// nil) or finds nothing to delete. A sequence of `apply`, `create` and `delete` is NOT a
+    /// valid implementation: an apply to `old` between the first two steps would be lost.
+    ///
+    /// `new` is a freshly generated key. When a live record already holds it, the store throws
+    /// `SessionStoreError(.conflict)` and writes nothing (an expired one is replaced).
+    func move(
+        _ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey
+    ) async throws -> SessionRecord?
+
     /// Removes the record; removing a missing record is not an error.
     func delete(_ key: SessionStorageKey) async throws
 }

@@ -19,7 +19,9 @@ import Synchronization
 ///   when it expired at the new record's `lastAccessAt`.
 /// - `apply` runs in one transaction: `SELECT … FOR UPDATE` of the live row, the change set merged
 ///   in Swift (`SessionChangeSet.applied(to:)`), `UPDATE`. The row lock serializes parallel applies
-///   to one key (no lost update); no live row means nil and nothing written.
+///   to one key (no lost update); no live row means nil and nothing written. `move` (regenerate)
+///   locks the old row the same way, inserts the merged record under the new key and deletes the
+///   old row in one transaction.
 /// - Expired rows are deleted by `sweep(now:limit:)` in bounded batches, and in the background by
 ///   `startPeriodicSweep(every:batch:)` (interval with ±20 % jitter); a pass takes
 ///   `pg_try_advisory_lock` first, so of several processes on one table only one sweeps at a time.
@@ -195,6 +197,62 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
                 ).drain()
                 return merged
             }
+        }
+    }
+
+    /// One transaction: `SELECT … FOR UPDATE` of the live row under `old` (a parallel `apply` or
+    /// `delete` of it waits, then finds no row), the merged record inserted under `new` (an
+    /// UPSERT that replaces only a row expired at the move's time), `DELETE` of `old`.
+    public func move(
+        _ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey
+    ) async throws -> SessionRecord? {
+        enum Outcome: Sendable {
+            case moved(SessionRecord)
+            case gone
+            case collision
+        }
+        let outcome = try await run("move") {
+            try await self.ensureTable()
+            let t = self.table.sql
+            let logger = self.logger
+            return try await self.client.withTransaction(logger: logger) { connection -> Outcome in
+                let rows = try await connection.query(
+                    """
+                    SELECT \(unescaped: Self.columns) FROM \(unescaped: t) \
+                    WHERE id = \(old.hex) AND expires_at > \(changes.now) FOR UPDATE
+                    """,
+                    logger: logger)
+                var found: Row?
+                for try await row in rows.decode(Row.self) { found = row }
+                guard let found else { return .gone }
+                let moved = changes.movedRecord(from: try Self.record(found))
+                let inserted = try await connection.query(
+                    """
+                    INSERT INTO \(unescaped: t) AS s (id, data, created_at, last_access_at, absolute_deadline, \
+                    idle_timeout_override, expires_at, version)
+                    VALUES (\(new.hex), \(Self.encode(moved.data)), \(moved.createdAt), \(moved.lastAccessAt), \
+                    \(moved.absoluteDeadline), \(moved.idleTimeoutOverride), \(moved.expiresAt), \
+                    \(Int64(bitPattern: moved.version)))
+                    ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, created_at = EXCLUDED.created_at,
+                    last_access_at = EXCLUDED.last_access_at, absolute_deadline = EXCLUDED.absolute_deadline,
+                    idle_timeout_override = EXCLUDED.idle_timeout_override, expires_at = EXCLUDED.expires_at,
+                    version = EXCLUDED.version
+                    WHERE s.expires_at <= \(changes.now)
+                    RETURNING 1
+                    """,
+                    logger: logger
+                ).drain()
+                // Nothing written yet when the new key is taken: committing the lock-only
+                // transaction changes nothing.
+                guard inserted == 1 else { return .collision }
+                try await connection.query("DELETE FROM \(unescaped: t) WHERE id = \(old.hex)", logger: logger).drain()
+                return .moved(moved)
+            }
+        }
+        switch outcome {
+        case .moved(let record): return record
+        case .gone: return nil
+        case .collision: throw SessionStoreError(.conflict, "move: a live record already holds the new key")
         }
     }
 

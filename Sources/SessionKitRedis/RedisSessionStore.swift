@@ -9,12 +9,13 @@ public import SessionKit
 ///   never the id). Fields `m:…` hold the record's metadata as decimal text (`m:f` format = 1,
 ///   `m:created`, `m:accessed`, `m:expires`, `m:version`, and `m:deadline` / `m:idle` when set);
 ///   each session key is a field `d:<key>` holding the value as Flask tagged JSON.
-/// - Atomicity: `create` and `apply` are Lua scripts (`EVALSHA`, falling back to `EVAL` after a
-///   `NOSCRIPT`), so each is one round trip that Redis runs without interleaving: `apply` checks
-///   that the record is still live at the change set's `now`, sets and deletes only the changed
-///   fields, moves `m:accessed` forward only, bumps `m:version`, and returns the merged hash —
-///   exactly `SessionChangeSet.applied(to:)` on the current record, with no read-modify-write
-///   race and no retries. `create` writes only when no live record is there.
+/// - Atomicity: `create`, `apply` and `move` are Lua scripts (`EVALSHA`, falling back to `EVAL`
+///   after a `NOSCRIPT`), so each is one round trip that Redis runs without interleaving: `apply`
+///   checks that the record is still live at the change set's `now`, sets and deletes only the
+///   changed fields, moves `m:accessed` forward only, bumps `m:version`, and returns the merged
+///   hash — exactly `SessionChangeSet.applied(to:)` on the current record, with no
+///   read-modify-write race and no retries. `create` writes only when no live record is there.
+///   `move` (regenerate) is the same merge followed by a `RENAME` to the new key.
 /// - Expiry: Redis expires sessions itself: every write sets a `PEXPIRE` of `expiresAt − now`,
 ///   where `now` is the record's `lastAccessAt` (create) or the change set's `now` (apply) — the
 ///   engine's clock, not Redis's. `load` and `apply` also enforce `expiresAt` at their own `now`,
@@ -78,6 +79,44 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore {
     }
 
     public func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
+        let arguments = Self.changeArguments(changes)
+        let reply = try await run("apply", key) {
+            try await client.evaluate(Self.applyScript, keys: [redisKey(key)], arguments: arguments)
+        }
+        switch reply {
+        case .bulkString(nil), .array(nil): return nil
+        case .array:
+            let fields: [(field: [UInt8], value: [UInt8])]
+            do { fields = try reply.pairs() } catch { throw unexpected("apply", reply) }
+            return try decodeLogged(fields, key: key)
+        default: throw unexpected("apply", reply)
+        }
+    }
+
+    /// One Lua script (`moveScript`), which Redis runs without interleaving: the same merge as
+    /// `apply` on `old`, the version restarted at 1, then `RENAME` to `new` (which carries the
+    /// data and removes `old` in the same step) and the TTL set. Both keys must be on one Redis
+    /// server (no Redis Cluster slot spanning).
+    public func move(
+        _ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey
+    ) async throws -> SessionRecord? {
+        let arguments = Self.changeArguments(changes)
+        let reply = try await run("move", old) {
+            try await client.evaluate(Self.moveScript, keys: [redisKey(old), redisKey(new)], arguments: arguments)
+        }
+        switch reply {
+        case .bulkString(nil), .array(nil): return nil
+        case .integer(0): throw SessionStoreError(.conflict, "Redis move \(new): a live record already holds the new key")
+        case .array:
+            let fields: [(field: [UInt8], value: [UInt8])]
+            do { fields = try reply.pairs() } catch { throw unexpected("move", reply) }
+            return try decodeLogged(fields, key: new)
+        default: throw unexpected("move", reply)
+        }
+    }
+
+    /// `applyScript`'s and `moveScript`'s ARGV for a change set.
+    static func changeArguments(_ changes: SessionChangeSet) -> [RESPArgument] {
         let ttl = Self.ttlMilliseconds(expiresAt: changes.expiresAt, now: changes.now)
         var arguments: [RESPArgument] = [RESPArgument(changes.now), RESPArgument(changes.expiresAt), RESPArgument(ttl)]
         switch changes.absoluteDeadline {
@@ -99,17 +138,7 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore {
         for change in changes.changes where change.value == nil {
             arguments.append(.bytes(Self.dataField(change.key)))
         }
-        let reply = try await run("apply", key) {
-            try await client.evaluate(Self.applyScript, keys: [redisKey(key)], arguments: arguments)
-        }
-        switch reply {
-        case .bulkString(nil), .array(nil): return nil
-        case .array:
-            let fields: [(field: [UInt8], value: [UInt8])]
-            do { fields = try reply.pairs() } catch { throw unexpected("apply", reply) }
-            return try decodeLogged(fields, key: key)
-        default: throw unexpected("apply", reply)
-        }
+        return arguments
     }
 
     public func delete(_ key: SessionStorageKey) async throws {
@@ -314,6 +343,50 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore {
         local merged = redis.call('HGETALL', key)
         local ttl = tonumber(ARGV[3])
         if ttl > 0 then redis.call('PEXPIRE', key, ARGV[3]) else redis.call('DEL', key) end
+        return merged
+        """)
+
+    /// KEYS[1] the session, KEYS[2] its new key; ARGV as `applyScript`'s. Returns nil when there is
+    /// no record live at `now` under KEYS[1] (an expired one is deleted), 0 when a record live at
+    /// `now` holds KEYS[2] (nothing written), else the moved hash (HGETALL of KEYS[2]). The merge
+    /// is `applyScript`'s, with `m:version` set to 1 instead of incremented.
+    static let moveScript = script(
+        """
+        local key = KEYS[1]
+        local dest = KEYS[2]
+        local now = tonumber(ARGV[1])
+        local expires = redis.call('HGET', key, 'm:expires')
+        if not expires then return false end
+        if tonumber(expires) <= now then
+          redis.call('DEL', key)
+          return false
+        end
+        local taken = redis.call('HGET', dest, 'm:expires')
+        if taken and tonumber(taken) > now then return 0 end
+        local accessed = redis.call('HGET', key, 'm:accessed')
+        if not accessed or tonumber(accessed) < now then
+          redis.call('HSET', key, 'm:accessed', ARGV[1])
+        end
+        redis.call('HSET', key, 'm:expires', ARGV[2])
+        if ARGV[4] == 'set' then redis.call('HSET', key, 'm:deadline', ARGV[5])
+        elseif ARGV[4] == 'clear' then redis.call('HDEL', key, 'm:deadline') end
+        if ARGV[6] == 'set' then redis.call('HSET', key, 'm:idle', ARGV[7])
+        elseif ARGV[6] == 'clear' then redis.call('HDEL', key, 'm:idle') end
+        redis.call('HSET', key, 'm:version', '1')
+        local n = tonumber(ARGV[8])
+        local i = 9
+        for _ = 1, n do
+          redis.call('HSET', key, ARGV[i], ARGV[i + 1])
+          i = i + 2
+        end
+        while i <= #ARGV do
+          redis.call('HDEL', key, ARGV[i])
+          i = i + 1
+        end
+        redis.call('RENAME', key, dest)
+        local merged = redis.call('HGETALL', dest)
+        local ttl = tonumber(ARGV[3])
+        if ttl > 0 then redis.call('PEXPIRE', dest, ARGV[3]) else redis.call('DEL', dest) end
         return merged
         """)
 }

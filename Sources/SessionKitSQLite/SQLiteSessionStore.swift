@@ -11,6 +11,8 @@ import SessionKit
 ///   record holds the key; `apply` reads the current record, merges the change set
 ///   (`SessionChangeSet.applied(to:)`) and writes it back, or writes nothing when there is no
 ///   live record. Parallel applies to one key, in this process or another, are serialized.
+///   `move` (regenerate) reads, inserts under the new key and deletes the old one in one such
+///   transaction.
 /// - With `synchronousWrites` (the default) each commit is fsynced (`PRAGMA synchronous=FULL`)
 ///   before the call returns; without it a machine crash may lose the last commits, a process
 ///   crash never does.
@@ -234,6 +236,58 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
                     return .commit
                 }
                 return merged
+            }
+        }
+    }
+
+    /// One `BEGIN IMMEDIATE` transaction (which excludes every other writer, in any process):
+    /// read the live row of `old`, check that no live row holds `new`, insert the merged record
+    /// under `new`, delete `old`. A conflict on `new` rolls back: nothing written.
+    public func move(
+        _ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey
+    ) async throws -> SessionRecord? {
+        let (oldHex, newHex) = (old.hex, new.hex)
+        return try await access("move") {
+            try await self.pool.writeWithoutTransaction { db -> SessionRecord? in
+                var moved: SessionRecord?
+                try db.inTransaction(.immediate) {
+                    guard
+                        let row = try Row.fetchOne(
+                            db, sql: "SELECT \(Self.columns) FROM sessions WHERE key = ? AND expires_at > ?",
+                            arguments: [oldHex, changes.now])
+                    else { return .commit }  // nothing written
+                    switch Self.decode(row) {
+                    case .success(let current):
+                        let next = changes.movedRecord(from: current)
+                        // Replaces a row under `new` only when it is expired at the move's time.
+                        try db.execute(
+                            sql: """
+                                INSERT INTO sessions (key, \(Self.columns))
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                ON CONFLICT (key) DO UPDATE SET
+                                    expires_at = excluded.expires_at, created_at = excluded.created_at,
+                                    last_access_at = excluded.last_access_at,
+                                    absolute_deadline = excluded.absolute_deadline,
+                                    idle_timeout_override = excluded.idle_timeout_override,
+                                    version = excluded.version, data = excluded.data
+                                WHERE sessions.expires_at <= ?
+                                """,
+                            arguments: Self.arguments(newHex, next, Data(TaggedJSON.encode(.object(next.data))))
+                                + [changes.now])
+                        guard db.changesCount == 1 else {
+                            throw SessionStoreError(.conflict, "move \(self.path): a live record already holds the new key")
+                        }
+                        try db.execute(sql: "DELETE FROM sessions WHERE key = ?", arguments: [oldHex])
+                        moved = next
+                    case .failure(let why):
+                        Self.logger.warning(
+                            "corrupt session row treated as absent and removed",
+                            metadata: ["key": "\(old)", "reason": "\(why)"])
+                        try db.execute(sql: "DELETE FROM sessions WHERE key = ?", arguments: [oldHex])
+                    }
+                    return .commit
+                }
+                return moved
             }
         }
     }

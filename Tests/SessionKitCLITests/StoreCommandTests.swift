@@ -307,6 +307,7 @@ private struct MinimalStore: SessionStore {
     func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? { nil }
     func create(_ key: SessionStorageKey, record: SessionRecord) async throws -> Bool { true }
     func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? { nil }
+    func move(_ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey) async throws -> SessionRecord? { nil }
     func delete(_ key: SessionStorageKey) async throws {}
 }
 
@@ -315,5 +316,6 @@ private struct FailingStore: SessionStore {
     func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? { throw error }
     func create(_ key: SessionStorageKey, record: SessionRecord) async throws -> Bool { throw error }
     func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? { throw error }
+    func move(_ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey) async throws -> SessionRecord? { throw error }
     func delete(_ key: SessionStorageKey) async throws { throw error }
 }

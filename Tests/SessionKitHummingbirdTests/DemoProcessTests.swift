@@ -236,6 +236,9 @@ import Testing
         func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
             throw SessionStoreError(.unavailable, "apply: disk full")
         }
+        func move(_ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey) async throws -> SessionRecord? {
+            throw SessionStoreError(.unavailable, "move: disk full")
+        }
         func delete(_ key: SessionStorageKey) async throws {
             throw SessionStoreError(.unavailable, "delete: disk full")
         }

@@ -271,6 +271,9 @@ struct MiddlewareTests {
         func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
             throw fail()
         }
+        func move(_ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey) async throws -> SessionRecord? {
+            throw fail()
+        }
         func delete(_ key: SessionStorageKey) async throws { throw fail() }
     }
 

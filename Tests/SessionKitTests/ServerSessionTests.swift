@@ -22,7 +22,7 @@ final class CountingStore: SessionStore, Sendable {
 
     func count(_ op: String) -> Int { counts.withLock { $0[op, default: 0] } }
     var total: Int { counts.withLock { $0.values.reduce(0, +) } }
-    var writes: Int { count("create") + count("apply") + count("delete") }
+    var writes: Int { count("create") + count("apply") + count("move") + count("delete") }
     func setFailing(_ value: Bool) { failing.withLock { $0 = value } }
 
     private func record(_ op: String) throws {
@@ -41,6 +41,10 @@ final class CountingStore: SessionStore, Sendable {
     func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
         try record("apply")
         return try await inner.apply(changes, to: key)
+    }
+    func move(_ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey) async throws -> SessionRecord? {
+        try record("move")
+        return try await inner.move(changes, from: old, to: new)
     }
     func delete(_ key: SessionStorageKey) async throws {
         try record("delete")

@@ -365,6 +365,239 @@ extension StoreFactory {
         }
     }
 
+    /// Many tasks each remove their own key once and keep setting another key of their own: a
+    /// key one request removed and no other touched stays removed, and no set is lost.
+    @Test(arguments: allStores)
+    func parallelRemovalsStayRemoved(_ factory: StoreFactory) async throws {
+        let store = try await factory.make()
+        let t0 = Self.t0
+        let tasks = 16
+        let rounds = 10
+        let key = Self.newKey()
+        var initial: SessionObject = ["keep": "k"]
+        for task in 0..<tasks { initial["r\(task)"] = .int(task) }
+        #expect(try await store.create(key, record: Self.record(initial)))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for task in 0..<tasks {
+                group.addTask {
+                    for round in 0..<rounds {
+                        var pairs: [(String, SessionValue?)] = [("w\(task)", .int(round))]
+                        if round == rounds / 2 { pairs.append(("r\(task)", nil)) }
+                        let merged = try await store.apply(Self.changes(pairs, at: t0 + 1), to: key)
+                        #expect(merged != nil)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        var expected: SessionObject = ["keep": "k"]
+        for task in 0..<tasks { expected["w\(task)"] = .int(rounds - 1) }
+        let final = try #require(try await store.load(key, now: t0 + 1))
+        #expect(final.data == expected)
+        #expect(final.version == UInt64(1 + tasks * rounds))
+    }
+
+    // MARK: move (regenerate)
+
+    @Test(arguments: allStores)
+    func moveMergesIntoTheNewKeyAndRemovesTheOld(_ factory: StoreFactory) async throws {
+        let store = try await factory.make()
+        let t0 = Self.t0
+        let (old, new) = (Self.newKey(), Self.newKey())
+        let original = Self.record(["cart": ["apple"], "gone": 1], deadline: t0 + 86_400, version: 9)
+        #expect(try await store.create(old, record: original))
+        let set = Self.changes(
+            [("username", "admin"), ("gone", nil)], at: t0 + 10, ttl: 7_200, idleTimeoutOverride: .some(1_209_600))
+        let moved = try #require(try await store.move(set, from: old, to: new))
+        #expect(moved == set.movedRecord(from: original))
+        #expect(moved.data == ["cart": ["apple"], "username": "admin"])
+        #expect(moved.version == 1)
+        #expect(moved.createdAt == t0)
+        #expect(moved.lastAccessAt == t0 + 10)
+        #expect(moved.expiresAt == t0 + 7_210)
+        #expect(moved.idleTimeoutOverride == 1_209_600)
+        #expect(moved.absoluteDeadline == t0 + 86_400)
+        #expect(try await store.load(new, now: t0 + 10) == moved)
+        #expect(try await store.load(old, now: t0 + 10) == nil)
+        // The old key is dead for good: an apply does not bring it back.
+        #expect(try await store.apply(Self.changes([("late", 1)], at: t0 + 11), to: old) == nil)
+        #expect(try await store.load(old, now: t0 + 11) == nil)
+        // The new key is an ordinary record.
+        let after = try #require(try await store.apply(Self.changes([("x", 1)], at: t0 + 12), to: new))
+        #expect(after.version == 2 && after.data["x"] == 1)
+        if let inspectable = store as? any InspectableSessionStore {
+            #expect(try await inspectable.count() == 1)
+        }
+    }
+
+    @Test(arguments: allStores)
+    func moveOfAMissingOrExpiredRecordWritesNothing(_ factory: StoreFactory) async throws {
+        let store = try await factory.make()
+        let t0 = Self.t0
+        let (missing, expired, deleted, new) = (Self.newKey(), Self.newKey(), Self.newKey(), Self.newKey())
+        #expect(try await store.move(Self.changes([("a", 1)], at: t0), from: missing, to: new) == nil)
+        #expect(try await store.create(expired, record: Self.record(["a": 1], ttl: 100)))
+        #expect(try await store.move(Self.changes([("a", 2)], at: t0 + 100), from: expired, to: new) == nil)
+        #expect(try await store.create(deleted, record: Self.record(["a": 1])))
+        try await store.delete(deleted)
+        #expect(try await store.move(Self.changes([("a", 3)], at: t0 + 1), from: deleted, to: new) == nil)
+        #expect(try await store.load(new, now: t0) == nil)
+        #expect(try await store.load(expired, now: t0 + 100) == nil)
+        #expect(try await store.load(deleted, now: t0) == nil)
+    }
+
+    @Test(arguments: allStores)
+    func moveOntoALiveRecordIsAConflictAndWritesNothing(_ factory: StoreFactory) async throws {
+        let store = try await factory.make()
+        let t0 = Self.t0
+        let (old, taken) = (Self.newKey(), Self.newKey())
+        let oldRecord = Self.record(["who": "old"])
+        let takenRecord = Self.record(["who": "taken"])
+        #expect(try await store.create(old, record: oldRecord))
+        #expect(try await store.create(taken, record: takenRecord))
+        do {
+            _ = try await store.move(Self.changes([("x", 1)], at: t0 + 1), from: old, to: taken)
+            Issue.record("move onto a live record succeeded")
+        } catch let error as SessionStoreError {
+            #expect(error.kind == .conflict)
+        }
+        #expect(try await store.load(old, now: t0 + 1) == oldRecord)
+        #expect(try await store.load(taken, now: t0 + 1) == takenRecord)
+
+        // An expired record under the new key is replaced.
+        let (old2, stale) = (Self.newKey(), Self.newKey())
+        #expect(try await store.create(old2, record: Self.record(["who": "old2"])))
+        #expect(try await store.create(stale, record: Self.record(["who": "stale"], ttl: 10)))
+        let moved = try #require(try await store.move(Self.changes([], at: t0 + 10), from: old2, to: stale))
+        #expect(moved.data == ["who": "old2"])
+        #expect(try await store.load(stale, now: t0 + 10) == moved)
+        #expect(try await store.load(old2, now: t0 + 10) == nil)
+    }
+
+    struct RacedWrites {
+        /// Per task: the values of its applies that succeeded, in order.
+        var succeeded: [[Int]]
+        /// Per task: whether an apply succeeded after one had failed (a resurrected id).
+        var succeededAfterFailure: [Bool]
+    }
+
+    /// `tasks` tasks each apply `rounds` sets of their own key `k<task>` to `key`; the task whose
+    /// apply completes the first half runs `interrupt` (a move or a delete of `key`) while the
+    /// others go on, so some applies certainly come after it.
+    static func appliesRacing(
+        on store: any SessionStore, key: SessionStorageKey, tasks: Int = 16, rounds: Int = 40,
+        interrupt: @escaping @Sendable () async throws -> Void
+    ) async throws -> RacedWrites {
+        let t0 = Self.t0
+        let done = LockedValue(0)
+        var outcome = RacedWrites(
+            succeeded: Array(repeating: [], count: tasks), succeededAfterFailure: Array(repeating: false, count: tasks))
+        try await withThrowingTaskGroup(of: (Int, [Int], Bool).self) { group in
+            for task in 0..<tasks {
+                group.addTask {
+                    var succeeded: [Int] = []
+                    var failedOnce = false
+                    var resurrected = false
+                    for round in 0..<rounds {
+                        let value = task * 1_000 + round
+                        let merged = try await store.apply(Self.changes([("k\(task)", .int(value))], at: t0 + 1), to: key)
+                        if merged != nil {
+                            succeeded.append(value)
+                            if failedOnce { resurrected = true }
+                        } else {
+                            failedOnce = true
+                        }
+                        if done.withLock({ n in n += 1; return n }) == tasks * rounds / 2 {
+                            try await interrupt()
+                        }
+                    }
+                    return (task, succeeded, resurrected)
+                }
+            }
+            for try await (task, succeeded, resurrected) in group {
+                outcome.succeeded[task] = succeeded
+                outcome.succeededAfterFailure[task] = resurrected
+            }
+        }
+        return outcome
+    }
+
+    struct RegenerateOutcome {
+        /// Changes that succeeded on the old id (before the move) but are not in the new record.
+        var lostKeys: Int
+        /// Applies to the old id that succeeded after one had failed, or after the move.
+        var resurrections: Int
+        var oldAlive: Bool
+        /// The move happened while applies were still failing and succeeding around it.
+        var appliesFailed: Int
+    }
+
+    /// Regenerate (a move to a new key) while 16 tasks keep applying changes to the old key.
+    static func regenerateDuringWrites(on store: any SessionStore) async throws -> RegenerateOutcome {
+        let t0 = Self.t0
+        let (old, new) = (newKey(), newKey())
+        #expect(try await store.create(old, record: record(["cart": ["apple"]])))
+        let movedRecord = LockedValue<SessionRecord?>(nil)
+        let raced = try await appliesRacing(on: store, key: old) {
+            let moved = try await store.move(changes([("username", "admin")], at: t0 + 1), from: old, to: new)
+            movedRecord.withLock { $0 = moved }
+        }
+        let moved = try #require(movedRecord.withLock { $0 })
+        let final = try #require(try await store.load(new, now: t0 + 1))
+        var lost = 0
+        var resurrections = raced.succeededAfterFailure.filter { $0 }.count
+        for (task, values) in raced.succeeded.enumerated() {
+            let inNew = final.data["k\(task)"]
+            // Every apply that succeeded did so before the move: the last one is in the new record.
+            if inNew != values.last.map({ SessionValue.int($0) }) { lost += 1 }
+            // The move's own result agrees with what is stored (nothing applied to the new key).
+            if moved.data["k\(task)"] != inNew { resurrections += 1 }
+        }
+        if final.data["cart"] != ["apple"] || final.data["username"] != "admin" { lost += 1 }
+        let failed = raced.succeeded.reduce(0) { $0 + (40 - $1.count) }
+        return RegenerateOutcome(
+            lostKeys: lost, resurrections: resurrections,
+            oldAlive: try await store.load(old, now: t0 + 1) != nil, appliesFailed: failed)
+    }
+
+    @Test(arguments: allStores)
+    func regenerateDuringWritesKeepsEveryEarlierChangeAndNeverResurrects(_ factory: StoreFactory) async throws {
+        let store = try await factory.make()
+        let outcome = try await Self.regenerateDuringWrites(on: store)
+        #expect(outcome.lostKeys == 0)
+        #expect(outcome.resurrections == 0)
+        #expect(!outcome.oldAlive)
+        #expect(outcome.appliesFailed > 0)  // the move did land among the writes
+    }
+
+    /// The negative control: apply → create → delete (the sequence the engine used before
+    /// `move`) loses the applies that land between the create and the delete.
+    @Test func regenerateCheckCatchesANaiveMove() async throws {
+        var caught = false
+        for _ in 0..<20 where !caught {
+            let outcome = try await Self.regenerateDuringWrites(on: NaiveLastWriterWinsStore())
+            caught = outcome.lostKeys > 0 || outcome.resurrections > 0 || outcome.oldAlive
+        }
+        #expect(caught)
+    }
+
+    @Test(arguments: allStores)
+    func destroyDuringWritesNeverResurrects(_ factory: StoreFactory) async throws {
+        let store = try await factory.make()
+        let t0 = Self.t0
+        let key = Self.newKey()
+        #expect(try await store.create(key, record: Self.record(["username": "admin"])))
+        let raced = try await Self.appliesRacing(on: store, key: key) { try await store.delete(key) }
+        #expect(raced.succeededAfterFailure.allSatisfy { !$0 })
+        #expect(raced.succeeded.reduce(0) { $0 + $1.count } < 16 * 40)
+        #expect(try await store.load(key, now: t0 + 1) == nil)
+        #expect(try await store.apply(Self.changes([("late", 1)], at: t0 + 2), to: key) == nil)
+        #expect(try await store.load(key, now: t0 + 2) == nil)
+        if let inspectable = store as? any InspectableSessionStore {
+            #expect(try await inspectable.count() == 0)
+        }
+    }
+
     // MARK: optional capabilities
 
     @Test(arguments: allStores)
@@ -414,6 +647,13 @@ extension StoreFactory {
     }
 }
 
+/// A value behind a lock that escaping closures can share.
+final class LockedValue<Value: Sendable>: Sendable {
+    private let value: Mutex<Value>
+    init(_ value: Value) { self.value = Mutex(value) }
+    func withLock<R: Sendable>(_ body: (inout Value) -> R) -> R { value.withLock { body(&$0) } }
+}
+
 /// Test-only: apply as load → merge → delete → create with a suspension in between, the
 /// read-modify-write race a real store must not have. `parallelAppliesCheckCatchesANaiveStore`
 /// proves the conformance suite detects it.
@@ -439,6 +679,17 @@ final class NaiveLastWriterWinsStore: SessionStore {
         let merged = changes.applied(to: current)
         try await delete(key)
         _ = try await create(key, record: merged)
+        return merged
+    }
+
+    /// The racy regenerate: apply, then create, then delete, with suspensions in between.
+    func move(_ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey) async throws -> SessionRecord? {
+        guard var merged = try await apply(changes, to: old) else { return nil }
+        await Task.yield()
+        merged.version = 1
+        _ = try await create(new, record: merged)
+        await Task.yield()
+        try await delete(old)
         return merged
     }
 
