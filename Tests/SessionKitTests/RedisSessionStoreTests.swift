@@ -475,7 +475,8 @@ struct RedisSessionStoreTests {
         #expect(!channel.isActive, "after a timeout the connection cannot be trusted to be in step")
     }
 
-    @Test func commandTimeoutClosesTheConnectionAndReportsUnavailable() async throws {
+    @Test(.timeLimit(.minutes(1)))
+    func commandTimeoutClosesTheConnectionAndReportsUnavailable() async throws {
         // A server that accepts and never answers.
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -485,7 +486,6 @@ struct RedisSessionStoreTests {
         let store = RedisSessionStore(
             configuration: RedisConfiguration(port: port, commandTimeout: .milliseconds(200)),
             keyPrefix: "t:")
-        let start = ContinuousClock.now
         do {
             _ = try await store.load(StoreConformanceTests.newKey(), now: Self.t0)
             Issue.record("no error")
@@ -493,10 +493,9 @@ struct RedisSessionStoreTests {
             #expect(error.kind == .unavailable)
             #expect(error.message.contains("timed out"), "\(error)")
         }
-        // 200 ms configured; alone this takes ~0.25 s, but under the full suite's load the
-        // resumption has been seen to take 3.5 s. A broken timeout would hang (or take the
-        // default 5 s per attempt).
-        #expect(ContinuousClock.now - start < .seconds(10))
+        // No wall-clock bound: alone this takes ~0.25 s, but under the full suite's load it has
+        // taken 3.5 s and 20.8 s. `commandsTimeOutExactlyAtTheirDeadline` checks the timing on a
+        // clock the test moves; this checks the wiring, and the time limit catches a hang.
         #expect(await store.client.openConnections == 0)
         await store.shutdown()
     }
