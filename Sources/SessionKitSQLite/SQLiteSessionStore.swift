@@ -211,32 +211,39 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
             try await self.pool.writeWithoutTransaction { db -> SessionRecord? in
                 var merged: SessionRecord?
                 try db.inTransaction(.immediate) {
-                    guard
-                        let row = try Row.fetchOne(
-                            db, sql: "SELECT \(Self.columns) FROM sessions WHERE key = ? AND expires_at > ?",
-                            arguments: [hex, changes.now])
-                    else { return .commit }  // nothing written
-                    switch Self.decode(row) {
-                    case .success(let current):
-                        let next = changes.applied(to: current)
-                        try db.execute(
-                            sql: """
-                                UPDATE sessions SET expires_at = ?, created_at = ?, last_access_at = ?,
-                                    absolute_deadline = ?, idle_timeout_override = ?, version = ?, data = ?
-                                WHERE key = ?
-                                """,
-                            arguments: Self.updateArguments(next, Data(TaggedJSON.encode(.object(next.data))), hex))
-                        merged = next
-                    case .failure(let why):
-                        Self.logger.warning(
-                            "corrupt session row treated as absent and removed",
-                            metadata: ["key": "\(key)", "reason": "\(why)"])
-                        try db.execute(sql: "DELETE FROM sessions WHERE key = ?", arguments: [hex])
-                    }
+                    // No live record: nothing written.
+                    guard let current = try Self.liveRecordForWrite(db, key: key, now: changes.now) else { return .commit }
+                    let next = changes.applied(to: current)
+                    try db.execute(
+                        sql: """
+                            UPDATE sessions SET expires_at = ?, created_at = ?, last_access_at = ?,
+                                absolute_deadline = ?, idle_timeout_override = ?, version = ?, data = ?
+                            WHERE key = ?
+                            """,
+                        arguments: Self.updateArguments(next, Data(TaggedJSON.encode(.object(next.data))), hex))
+                    merged = next
                     return .commit
                 }
                 return merged
             }
+        }
+    }
+
+    /// Inside a write transaction: the live record under `key` at `now`, or nil. A row that
+    /// cannot be decoded is logged, removed, and treated as absent.
+    private static func liveRecordForWrite(_ db: Database, key: SessionStorageKey, now: Int64) throws -> SessionRecord? {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT \(columns) FROM sessions WHERE key = ? AND expires_at > ?", arguments: [key.hex, now])
+        else { return nil }
+        switch decode(row) {
+        case .success(let record):
+            return record
+        case .failure(let why):
+            logger.warning(
+                "corrupt session row treated as absent and removed", metadata: ["key": "\(key)", "reason": "\(why)"])
+            try db.execute(sql: "DELETE FROM sessions WHERE key = ?", arguments: [key.hex])
+            return nil
         }
     }
 
@@ -251,40 +258,29 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
             try await self.pool.writeWithoutTransaction { db -> SessionRecord? in
                 var moved: SessionRecord?
                 try db.inTransaction(.immediate) {
-                    guard
-                        let row = try Row.fetchOne(
-                            db, sql: "SELECT \(Self.columns) FROM sessions WHERE key = ? AND expires_at > ?",
-                            arguments: [oldHex, changes.now])
-                    else { return .commit }  // nothing written
-                    switch Self.decode(row) {
-                    case .success(let current):
-                        let next = changes.movedRecord(from: current)
-                        // Replaces a row under `new` only when it is expired at the move's time.
-                        try db.execute(
-                            sql: """
-                                INSERT INTO sessions (key, \(Self.columns))
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                                ON CONFLICT (key) DO UPDATE SET
-                                    expires_at = excluded.expires_at, created_at = excluded.created_at,
-                                    last_access_at = excluded.last_access_at,
-                                    absolute_deadline = excluded.absolute_deadline,
-                                    idle_timeout_override = excluded.idle_timeout_override,
-                                    version = excluded.version, data = excluded.data
-                                WHERE sessions.expires_at <= ?
-                                """,
-                            arguments: Self.arguments(newHex, next, Data(TaggedJSON.encode(.object(next.data))))
-                                + [changes.now])
-                        guard db.changesCount == 1 else {
-                            throw SessionStoreError(.conflict, "move \(self.path): a live record already holds the new key")
-                        }
-                        try db.execute(sql: "DELETE FROM sessions WHERE key = ?", arguments: [oldHex])
-                        moved = next
-                    case .failure(let why):
-                        Self.logger.warning(
-                            "corrupt session row treated as absent and removed",
-                            metadata: ["key": "\(old)", "reason": "\(why)"])
-                        try db.execute(sql: "DELETE FROM sessions WHERE key = ?", arguments: [oldHex])
+                    // No live record: nothing written.
+                    guard let current = try Self.liveRecordForWrite(db, key: old, now: changes.now) else { return .commit }
+                    let next = changes.movedRecord(from: current)
+                    // Replaces a row under `new` only when it is expired at the move's time.
+                    try db.execute(
+                        sql: """
+                            INSERT INTO sessions (key, \(Self.columns))
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (key) DO UPDATE SET
+                                expires_at = excluded.expires_at, created_at = excluded.created_at,
+                                last_access_at = excluded.last_access_at,
+                                absolute_deadline = excluded.absolute_deadline,
+                                idle_timeout_override = excluded.idle_timeout_override,
+                                version = excluded.version, data = excluded.data
+                            WHERE sessions.expires_at <= ?
+                            """,
+                        arguments: Self.arguments(newHex, next, Data(TaggedJSON.encode(.object(next.data))))
+                            + [changes.now])
+                    guard db.changesCount == 1 else {
+                        throw SessionStoreError(.conflict, "move \(self.path): a live record already holds the new key")
                     }
+                    try db.execute(sql: "DELETE FROM sessions WHERE key = ?", arguments: [oldHex])
+                    moved = next
                     return .commit
                 }
                 return moved
