@@ -76,6 +76,36 @@ extension StoreFactory {
         }
     }
 
+    /// A row whose data is not tagged JSON: load treats it as absent; apply and move write
+    /// nothing, remove it, and answer nil (no error page, no resurrection); its neighbours are fine.
+    @Test func aCorruptRowIsAbsentAndRemovedByTheNextWrite() async throws {
+        try await Self.withStore { (store, _) async throws in
+            let bad = Self.newKey()
+            let good = Self.newKey()
+            #expect(try await store.create(bad, record: Self.record(["n": 1])))
+            #expect(try await store.create(good, record: Self.record(["n": 2])))
+            try await store.pool.write { db in
+                try db.execute(sql: "UPDATE sessions SET data = ? WHERE key = ?", arguments: [Data("{not json".utf8), bad.hex])
+            }
+            #expect(try await store.load(bad, now: Self.t0) == nil)
+            let changes = StoreConformanceTests.changes([("n", 3)], at: Self.t0 + 1)
+            #expect(try await store.apply(changes, to: bad) == nil)
+            let rows = try await store.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions WHERE key = ?", arguments: [bad.hex])
+            }
+            #expect(rows == 0, "the corrupt row is removed")
+            #expect(try await store.apply(changes, to: good)?.data == ["n": 3])
+            // The same through move.
+            try await store.pool.write { db in
+                try db.execute(sql: "UPDATE sessions SET data = ? WHERE key = ?", arguments: [Data("[1]".utf8), good.hex])
+            }
+            let target = Self.newKey()
+            #expect(try await store.move(changes, from: good, to: target) == nil)
+            #expect(try await store.load(target, now: Self.t0 + 1) == nil)
+            #expect(try await store.load(good, now: Self.t0 + 1) == nil)
+        }
+    }
+
     @Test func reopensItsOwnDatabaseAndKeepsTheRecords() async throws {
         try await Self.withStore { (store, path) async throws in
             let key = Self.newKey()
