@@ -306,6 +306,34 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore {
         return 1
         """)
 
+    /// The change-set merge both scripts run on the live hash at `key` (ARGV as `applyScript`'s):
+    /// `m:accessed` forward only, the new expiry, deadline and idle override, the version line
+    /// given, then the sets and removals of the changed keys.
+    static func mergeLua(version: String) -> String {
+        """
+        local accessed = redis.call('HGET', key, 'm:accessed')
+        if not accessed or tonumber(accessed) < now then
+          redis.call('HSET', key, 'm:accessed', ARGV[1])
+        end
+        redis.call('HSET', key, 'm:expires', ARGV[2])
+        if ARGV[4] == 'set' then redis.call('HSET', key, 'm:deadline', ARGV[5])
+        elseif ARGV[4] == 'clear' then redis.call('HDEL', key, 'm:deadline') end
+        if ARGV[6] == 'set' then redis.call('HSET', key, 'm:idle', ARGV[7])
+        elseif ARGV[6] == 'clear' then redis.call('HDEL', key, 'm:idle') end
+        \(version)
+        local n = tonumber(ARGV[8])
+        local i = 9
+        for _ = 1, n do
+          redis.call('HSET', key, ARGV[i], ARGV[i + 1])
+          i = i + 2
+        end
+        while i <= #ARGV do
+          redis.call('HDEL', key, ARGV[i])
+          i = i + 1
+        end
+        """
+    }
+
     /// KEYS[1] the session; ARGV: now, expiresAt, ttl ms, deadline mode (keep/clear/set) and
     /// value, idle-override mode and value, n, then n field/value pairs to set, then fields to
     /// delete. Returns nil when there is no record live at `now` (an expired one is deleted),
@@ -320,26 +348,7 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore {
           redis.call('DEL', key)
           return false
         end
-        local accessed = redis.call('HGET', key, 'm:accessed')
-        if not accessed or tonumber(accessed) < now then
-          redis.call('HSET', key, 'm:accessed', ARGV[1])
-        end
-        redis.call('HSET', key, 'm:expires', ARGV[2])
-        if ARGV[4] == 'set' then redis.call('HSET', key, 'm:deadline', ARGV[5])
-        elseif ARGV[4] == 'clear' then redis.call('HDEL', key, 'm:deadline') end
-        if ARGV[6] == 'set' then redis.call('HSET', key, 'm:idle', ARGV[7])
-        elseif ARGV[6] == 'clear' then redis.call('HDEL', key, 'm:idle') end
-        redis.call('HINCRBY', key, 'm:version', 1)
-        local n = tonumber(ARGV[8])
-        local i = 9
-        for _ = 1, n do
-          redis.call('HSET', key, ARGV[i], ARGV[i + 1])
-          i = i + 2
-        end
-        while i <= #ARGV do
-          redis.call('HDEL', key, ARGV[i])
-          i = i + 1
-        end
+        \(mergeLua(version: "redis.call('HINCRBY', key, 'm:version', 1)"))
         local merged = redis.call('HGETALL', key)
         local ttl = tonumber(ARGV[3])
         if ttl > 0 then redis.call('PEXPIRE', key, ARGV[3]) else redis.call('DEL', key) end
@@ -363,26 +372,7 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore {
         end
         local taken = redis.call('HGET', dest, 'm:expires')
         if taken and tonumber(taken) > now then return 0 end
-        local accessed = redis.call('HGET', key, 'm:accessed')
-        if not accessed or tonumber(accessed) < now then
-          redis.call('HSET', key, 'm:accessed', ARGV[1])
-        end
-        redis.call('HSET', key, 'm:expires', ARGV[2])
-        if ARGV[4] == 'set' then redis.call('HSET', key, 'm:deadline', ARGV[5])
-        elseif ARGV[4] == 'clear' then redis.call('HDEL', key, 'm:deadline') end
-        if ARGV[6] == 'set' then redis.call('HSET', key, 'm:idle', ARGV[7])
-        elseif ARGV[6] == 'clear' then redis.call('HDEL', key, 'm:idle') end
-        redis.call('HSET', key, 'm:version', '1')
-        local n = tonumber(ARGV[8])
-        local i = 9
-        for _ = 1, n do
-          redis.call('HSET', key, ARGV[i], ARGV[i + 1])
-          i = i + 2
-        end
-        while i <= #ARGV do
-          redis.call('HDEL', key, ARGV[i])
-          i = i + 1
-        end
+        \(mergeLua(version: "redis.call('HSET', key, 'm:version', '1')"))
         redis.call('RENAME', key, dest)
         local merged = redis.call('HGETALL', dest)
         local ttl = tonumber(ARGV[3])
