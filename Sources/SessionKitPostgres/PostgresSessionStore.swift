@@ -174,18 +174,10 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
         try await run("apply") {
             try await self.ensureTable()
             let t = self.table.sql
-            let logger = self.logger
+            let logger = self.queryLogger
             return try await self.client.withTransaction(logger: logger) { connection -> SessionRecord? in
-                let rows = try await connection.query(
-                    """
-                    SELECT \(unescaped: Self.columns) FROM \(unescaped: t) \
-                    WHERE id = \(key.hex) AND expires_at > \(changes.now) FOR UPDATE
-                    """,
-                    logger: logger)
-                var found: Row?
-                for try await row in rows.decode(Row.self) { found = row }
-                guard let found else { return nil }
-                let merged = changes.applied(to: try Self.record(found))
+                guard let current = try await self.lockLiveRecord(key, now: changes.now, on: connection) else { return nil }
+                let merged = changes.applied(to: current)
                 try await connection.query(
                     """
                     UPDATE \(unescaped: t) SET data = \(Self.encode(merged.data)), last_access_at = \(merged.lastAccessAt), \
@@ -198,6 +190,22 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
                 return merged
             }
         }
+    }
+
+    /// Inside a transaction: the live record under `key` at `now`, its row locked (`FOR UPDATE`)
+    /// until the transaction ends, or nil.
+    private func lockLiveRecord(
+        _ key: SessionStorageKey, now: Int64, on connection: PostgresConnection
+    ) async throws -> SessionRecord? {
+        let rows = try await connection.query(
+            """
+            SELECT \(unescaped: Self.columns) FROM \(unescaped: table.sql) \
+            WHERE id = \(key.hex) AND expires_at > \(now) FOR UPDATE
+            """,
+            logger: queryLogger)
+        var found: Row?
+        for try await row in rows.decode(Row.self) { found = row }
+        return try found.map(Self.record)
     }
 
     /// One transaction: `SELECT … FOR UPDATE` of the live row under `old` (a parallel `apply` or
@@ -214,18 +222,10 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
         let outcome = try await run("move") {
             try await self.ensureTable()
             let t = self.table.sql
-            let logger = self.logger
+            let logger = self.queryLogger
             return try await self.client.withTransaction(logger: logger) { connection -> Outcome in
-                let rows = try await connection.query(
-                    """
-                    SELECT \(unescaped: Self.columns) FROM \(unescaped: t) \
-                    WHERE id = \(old.hex) AND expires_at > \(changes.now) FOR UPDATE
-                    """,
-                    logger: logger)
-                var found: Row?
-                for try await row in rows.decode(Row.self) { found = row }
-                guard let found else { return .gone }
-                let moved = changes.movedRecord(from: try Self.record(found))
+                guard let current = try await self.lockLiveRecord(old, now: changes.now, on: connection) else { return .gone }
+                let moved = changes.movedRecord(from: current)
                 let inserted = try await connection.query(
                     """
                     INSERT INTO \(unescaped: t) AS s (id, data, created_at, last_access_at, absolute_deadline, \
