@@ -37,7 +37,9 @@ public func makeDemoEngine(
     return try SessionEngine(
         configuration: configuration.sessionConfiguration,
         storage: makeDemoStorage(configuration.store),
-        logger: logger ?? demoLogger(label: "SessionKit", level: configuration.logLevel))
+        clock: .system,
+        logger: logger ?? demoLogger(label: "SessionKit", level: configuration.logLevel),
+        overwritesSaves: configuration.overwritesSaves)
 }
 
 /// The storage for a `DemoStore` choice.

@@ -25,6 +25,9 @@ public struct DemoConfiguration: Sendable {
     public var absoluteTimeout: Duration?
     /// Serve the JSON API under `/api/session` (tests and benchmarks).
     public var playground: Bool
+    /// The merge-cost benchmark's baseline: saves overwrite whole records (last writer wins;
+    /// parallel requests lose updates). Server-side stores only; never for real use.
+    public var overwritesSaves: Bool
 
     public init(
         host: String = "127.0.0.1",
@@ -37,7 +40,8 @@ public struct DemoConfiguration: Sendable {
         store: DemoStore = .directory(path: nil),
         idleTimeout: Duration? = nil,
         absoluteTimeout: Duration? = nil,
-        playground: Bool = false
+        playground: Bool = false,
+        overwritesSaves: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -50,6 +54,7 @@ public struct DemoConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.absoluteTimeout = absoluteTimeout
         self.playground = playground
+        self.overwritesSaves = overwritesSaves
     }
 
     /// The session configuration the demo runs with: Flask's defaults plus this key and timeouts.

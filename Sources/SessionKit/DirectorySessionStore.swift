@@ -25,7 +25,9 @@ import class Foundation.Thread
 ///   absent and is removed, with a warning.
 /// - All file I/O runs on a small dedicated thread pool, never on Swift's cooperative pool.
 /// - Failures (EACCES, ENOSPC, EROFS, EIO, ENOTDIR…) throw `SessionStoreError(.unavailable)`.
-public final class DirectorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore {
+public final class DirectorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
+    LastWriterWinsSessionStore
+{
     /// `<TMPDIR or /tmp>/sessionkit-sessions`.
     public static var defaultDirectory: String {
         var base = "/tmp"
@@ -130,6 +132,22 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
                 }
                 try self.writeFile(bytes, paths, operation: "create")
                 return true
+            }
+        }
+    }
+
+    /// The merge-cost benchmark's baseline: a temporary file renamed over the record, as
+    /// Flask-Session's file store saves; no lock, no read.
+    package func overwrite(_ key: SessionStorageKey, record: SessionRecord) async throws {
+        guard let paths = SessionPaths(key), let bytes = SessionRecordFile.encode(record) else {
+            throw SessionStoreError(.unavailable, "overwrite: invalid key or record larger than the store's limit")
+        }
+        try await BlockingIOPool.shared.run { () throws(SessionStoreError) in
+            do {
+                try self.writeFile(bytes, paths, operation: "overwrite")
+            } catch {
+                try self.makeShard(paths)  // a new shard; any other failure repeats
+                try self.writeFile(bytes, paths, operation: "overwrite")
             }
         }
     }

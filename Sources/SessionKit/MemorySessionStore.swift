@@ -24,7 +24,9 @@ import Synchronization
 /// 3/8 to 3/4) and one 16-byte heap entry: 185 to about 300 bytes with the containers' growth
 /// slack (276 measured at 100,000 sessions), beside the session data itself. The containers
 /// do not shrink after mass deletions; `maxSessions` bounds them.
-public final class MemorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore {
+public final class MemorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
+    LastWriterWinsSessionStore
+{
     /// The most records kept at once.
     public let maxSessions: Int
     /// Read by `sweep(limit:)` and the periodic sweep only (see the type's note on time).
@@ -71,6 +73,13 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
         case .gone: return nil
         case .collision: throw SessionStoreError(.conflict, "move: a live record already holds the new key")
         }
+    }
+
+    /// The merge-cost benchmark's baseline: the record replaces whatever is stored.
+    package nonisolated(nonsending) func overwrite(_ key: SessionStorageKey, record: SessionRecord) async throws {
+        let key = Key(key)
+        let max = maxSessions
+        state.withLock { s in s.overwrite(key, record: record, maxSessions: max) }
     }
 
     public nonisolated(nonsending) func delete(_ key: SessionStorageKey) async throws {
@@ -290,6 +299,18 @@ extension MemorySessionStore {
             if index.count >= maxSessions { evictOne(now: now) }
             insert(key, record)
             return true
+        }
+
+        mutating func overwrite(_ key: Key, record: SessionRecord, maxSessions: Int) {
+            guard let slot = index[key] else {
+                if index.count >= maxSessions { evictOne(now: record.lastAccessAt) }
+                insert(key, record)
+                return
+            }
+            let oldExpiry = slots[Int(slot)].record?.expiresAt
+            slots[Int(slot)].record = record
+            if record.expiresAt != oldExpiry { updateExpiry(slot, record.expiresAt) }
+            touch(slot)
         }
 
         mutating func apply(_ changes: SessionChangeSet, to key: Key) -> SessionRecord? {

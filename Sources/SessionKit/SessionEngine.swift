@@ -17,13 +17,33 @@ public final class SessionEngine: Sendable {
     public let idSigner: Signer
     public let clock: SessionClock
     let logger: Logger
+    /// The merge-cost benchmark's baseline: saves overwrite the whole record (last writer wins,
+    /// `LastWriterWinsSessionStore`) instead of merging. Never for real use.
+    package let overwritesSaves: Bool
 
-    public init(
+    public convenience init(
         configuration: SessionConfiguration,
         storage: SessionStorage = .cookie,
         clock: SessionClock = .system,
         logger: Logger = Logger(label: "SessionKit")
     ) throws(SessionConfigurationError) {
+        try self.init(configuration: configuration, storage: storage, clock: clock, logger: logger, overwritesSaves: false)
+    }
+
+    /// `overwritesSaves`: see the property; the store must be a `LastWriterWinsSessionStore`.
+    package init(
+        configuration: SessionConfiguration,
+        storage: SessionStorage,
+        clock: SessionClock,
+        logger: Logger,
+        overwritesSaves: Bool
+    ) throws(SessionConfigurationError) {
+        if overwritesSaves {
+            guard case .server(let store) = storage, store is any LastWriterWinsSessionStore else {
+                throw .invalidOption("overwriting saves need a server-side store that can overwrite")
+            }
+        }
+        self.overwritesSaves = overwritesSaves
         let keys = try configuration.validatedKeys()
         self.configuration = configuration
         self.storage = storage
@@ -146,6 +166,10 @@ public final class SessionEngine: Sendable {
             let saved: SessionRecord?
             if let newID {
                 saved = try await store.move(changes, from: current.storageKey, to: newID.storageKey)
+            } else if overwritesSaves, let store = store as? any LastWriterWinsSessionStore {
+                let full = changes.applied(to: loaded)
+                try await store.overwrite(current.storageKey, record: full)
+                saved = full
             } else {
                 saved = try await store.apply(changes, to: current.storageKey)
             }
@@ -211,7 +235,8 @@ public final class SessionEngine: Sendable {
             now: now,
             expiresAt: expiry(now: now, idle: idle, deadline: deadline),
             idleTimeoutOverride: s.idleTimeoutOverride,
-            absoluteDeadline: deadlineChange)
+            absoluteDeadline: deadlineChange,
+            base: record)
     }
 
     /// Whichever comes first: idle expiry or the absolute deadline.

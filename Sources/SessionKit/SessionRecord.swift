@@ -46,16 +46,24 @@ public struct SessionChangeSet: Sendable, Equatable {
     public var idleTimeoutOverride: Int64??
     /// When non-nil, replaces the record's absolute deadline.
     public var absoluteDeadline: Int64??
+    /// The record the request loaded, when known. A store whose atomic apply costs several round
+    /// trips may first try a compare-and-set: write `applied(to: base)` only where the stored
+    /// record still has `base.version` (every write changes the version, so an equal version
+    /// means an unchanged record) and is live, and fall back to its atomic merge otherwise. The
+    /// result must be the same as applying to the current record; a stale `base` must never
+    /// win.
+    public var base: SessionRecord?
 
     public init(
         changes: [SessionChange], now: Int64, expiresAt: Int64,
-        idleTimeoutOverride: Int64?? = nil, absoluteDeadline: Int64?? = nil
+        idleTimeoutOverride: Int64?? = nil, absoluteDeadline: Int64?? = nil, base: SessionRecord? = nil
     ) {
         self.changes = changes
         self.now = now
         self.expiresAt = expiresAt
         self.idleTimeoutOverride = idleTimeoutOverride
         self.absoluteDeadline = absoluteDeadline
+        self.base = base
     }
 
     /// The record after this change set: what every store's atomic apply must compute. Stores

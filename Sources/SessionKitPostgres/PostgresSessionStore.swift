@@ -38,7 +38,9 @@ import Synchronization
 ///
 /// Time: as every store, it takes "now" from its callers; `clock` is read by `sweep(limit:)` and
 /// the periodic sweep only.
-public final class PostgresSessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore {
+public final class PostgresSessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
+    LastWriterWinsSessionStore
+{
     public let client: PostgresClient
     /// Read by `sweep(limit:)` and the periodic sweep only.
     public let clock: SessionClock
@@ -170,8 +172,53 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
         }
     }
 
+    /// The merge-cost benchmark's baseline: one unconditional UPSERT of the whole record.
+    package func overwrite(_ key: SessionStorageKey, record: SessionRecord) async throws {
+        let data = Self.encode(record.data)
+        try await run("overwrite") {
+            try await self.ensureTable()
+            try await self.client.query(
+                """
+                INSERT INTO \(unescaped: self.table.sql) AS s (id, data, created_at, last_access_at, absolute_deadline, \
+                idle_timeout_override, expires_at, version)
+                VALUES (\(key.hex), \(data), \(record.createdAt), \(record.lastAccessAt), \(record.absoluteDeadline), \
+                \(record.idleTimeoutOverride), \(record.expiresAt), \(Int64(bitPattern: record.version)))
+                ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, created_at = EXCLUDED.created_at,
+                last_access_at = EXCLUDED.last_access_at, absolute_deadline = EXCLUDED.absolute_deadline,
+                idle_timeout_override = EXCLUDED.idle_timeout_override, expires_at = EXCLUDED.expires_at,
+                version = EXCLUDED.version
+                """,
+                logger: self.queryLogger
+            ).drain()
+        }
+    }
+
+    /// With the loaded record (`changes.base`) first one statement: an `UPDATE` of the merged
+    /// record that matches only while the row still has the loaded version and is live (a
+    /// compare-and-set; every write changes the version). Another request's write in between
+    /// makes it match nothing, and the locked transaction below merges onto the current row.
     public func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
-        try await run("apply") {
+        if let base = changes.base, !base.isExpired(at: changes.now) {
+            let merged = changes.applied(to: base)
+            let updated = try await run("apply") {
+                try await self.ensureTable()
+                let rows = try await self.client.query(
+                    """
+                    UPDATE \(unescaped: self.table.sql) SET data = \(Self.encode(merged.data)), \
+                    last_access_at = \(merged.lastAccessAt), absolute_deadline = \(merged.absoluteDeadline), \
+                    idle_timeout_override = \(merged.idleTimeoutOverride), expires_at = \(merged.expiresAt), \
+                    version = \(Int64(bitPattern: merged.version)) \
+                    WHERE id = \(key.hex) AND version = \(Int64(bitPattern: base.version)) AND expires_at > \(changes.now) \
+                    RETURNING 1
+                    """,
+                    logger: self.queryLogger)
+                var count = 0
+                for try await _ in rows { count += 1 }
+                return count
+            }
+            if updated == 1 { return merged }
+        }
+        return try await run("apply") {
             try await self.ensureTable()
             let t = self.table.sql
             let logger = self.queryLogger

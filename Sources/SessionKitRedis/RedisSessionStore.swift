@@ -24,7 +24,7 @@ public import SessionKit
 ///   `SessionStoreError(.unavailable)` (503 in the adapter); the client reconnects with backoff
 ///   and the store works again as soon as Redis is back. A hash that cannot be decoded gives
 ///   `.corrupt`. Errors carry neither session data nor whole ids.
-public final class RedisSessionStore: SessionStore, InspectableSessionStore {
+public final class RedisSessionStore: SessionStore, InspectableSessionStore, LastWriterWinsSessionStore {
     public let client: RedisClient
     public let keyPrefix: String
     private let logger: Logger
@@ -76,6 +76,27 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore {
         }
         guard case .integer(let created) = reply else { throw unexpected("create", reply) }
         return created == 1
+    }
+
+    /// The merge-cost benchmark's baseline: `MULTI`, `DEL`, `HSET` of every field, `PEXPIRE`,
+    /// `EXEC` in one pipelined round trip, no script.
+    package func overwrite(_ key: SessionStorageKey, record: SessionRecord) async throws {
+        let ttl = Self.ttlMilliseconds(expiresAt: record.expiresAt, now: record.lastAccessAt)
+        let name = RESPArgument.string(redisKey(key))
+        var hset: [RESPArgument] = ["HSET", name]
+        hset += Self.encodeMeta(record)
+        for (k, v) in record.data.entries {
+            hset.append(.bytes(Self.dataField(k)))
+            hset.append(.bytes(TaggedJSON.encode(v)))
+        }
+        let replies = try await run("overwrite", key) {
+            try await client.pipeline([
+                ["MULTI"], ["DEL", name], hset, ["PEXPIRE", name, RESPArgument(max(ttl, 1))], ["EXEC"],
+            ])
+        }
+        guard case .array(let results?) = replies.last, results.count == 3 else {
+            throw unexpected("overwrite", replies.last ?? .array(nil))
+        }
     }
 
     public func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {

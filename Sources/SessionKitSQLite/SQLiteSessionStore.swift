@@ -45,7 +45,9 @@ import SessionKit
 ///
 /// A database with a newer schema version (a newer SessionKit shares the file) is refused at
 /// open with an error saying so; it is never modified.
-public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore {
+public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
+    LastWriterWinsSessionStore
+{
     /// The schema version this release writes and reads.
     public static let schemaVersion = 1
 
@@ -201,6 +203,19 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
                     return .commit
                 }
                 return created
+            }
+        }
+    }
+
+    /// The merge-cost benchmark's baseline: one `INSERT OR REPLACE` of the whole record.
+    package func overwrite(_ key: SessionStorageKey, record: SessionRecord) async throws {
+        let hex = key.hex
+        let data = Data(TaggedJSON.encode(.object(record.data)))
+        try await access("overwrite") {
+            try await self.pool.writeWithoutTransaction { db in
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO sessions (key, \(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    arguments: Self.arguments(hex, record, data))
             }
         }
     }

@@ -97,6 +97,13 @@ struct SessionDemoCommand: AsyncParsableCommand {
     @Flag(help: "Serve the JSON session API under /api/session (for tests and benchmarks).")
     var playground = false
 
+    @Flag(
+        name: .customLong("overwrite-saves"),
+        help: ArgumentHelp(
+            "Benchmark baseline only: save whole sessions, last writer wins (parallel requests lose updates).",
+            visibility: .hidden))
+    var overwriteSaves = false
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535, not \(port).")
@@ -123,6 +130,9 @@ struct SessionDemoCommand: AsyncParsableCommand {
             throw ValidationError(
                 "--store postgres needs --database-url postgres://user:password@host:port/database or DATABASE_URL.")
         }
+        if overwriteSaves, store == "cookie" {
+            throw ValidationError("--overwrite-saves needs a server-side store; cookies are always whole.")
+        }
         for (name, value) in [("--idle-timeout", idleTimeout), ("--absolute-timeout", absoluteTimeout)] {
             if let value, value <= 0 { throw ValidationError("\(name) must be a positive number of seconds.") }
         }
@@ -147,7 +157,8 @@ struct SessionDemoCommand: AsyncParsableCommand {
             store: demoStore,
             idleTimeout: idleTimeout.map { .seconds($0) },
             absoluteTimeout: absoluteTimeout.map { .seconds($0) },
-            playground: playground
+            playground: playground,
+            overwritesSaves: overwriteSaves
         )
 
         let engine: SessionEngine

@@ -1,3 +1,4 @@
+import Logging
 import Synchronization
 import Testing
 
@@ -17,6 +18,7 @@ final class CountingStore: SessionStore, Sendable {
     let inner: any SessionStore
     private let counts = Mutex<[String: Int]>([:])
     private let failing = Mutex(false)
+    private let applied = Mutex<[SessionChangeSet]>([])
 
     init(_ inner: any SessionStore) { self.inner = inner }
 
@@ -24,6 +26,8 @@ final class CountingStore: SessionStore, Sendable {
     var total: Int { counts.withLock { $0.values.reduce(0, +) } }
     var writes: Int { count("create") + count("apply") + count("move") + count("delete") }
     func setFailing(_ value: Bool) { failing.withLock { $0 = value } }
+    /// Every change set `apply` received, in order.
+    var appliedChanges: [SessionChangeSet] { applied.withLock { $0 } }
 
     private func record(_ op: String) throws {
         counts.withLock { $0[op, default: 0] += 1 }
@@ -40,6 +44,7 @@ final class CountingStore: SessionStore, Sendable {
     }
     func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
         try record("apply")
+        applied.withLock { $0.append(changes) }
         return try await inner.apply(changes, to: key)
     }
     func move(_ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey) async throws -> SessionRecord? {
@@ -278,6 +283,56 @@ final class Browser: Sendable {
         #expect(try await browser.read("tab") == "one")
         #expect(try await browser.read("xhr") == "two")
         #expect(try await browser.read("username") == nil)
+    }
+
+    /// Saves hand the store the record the request loaded, for an optimistic compare-and-set.
+    @Test func savesCarryTheLoadedRecordAsTheirBase() async throws {
+        let browser = Browser(engine)
+        try await browser.request { $0["username"] = "admin" }
+        clock.advance(5)
+        try await browser.request { $0["theme"] = "dark" }
+        let first = try #require(store.appliedChanges.last)
+        let base = try #require(first.base)
+        #expect(base.data == ["username": "admin"])
+        #expect(base.version == 1)
+        clock.advance(5)
+        try await browser.request { $0["theme"] = "light" }
+        let second = try #require(store.appliedChanges.last?.base)
+        #expect(second.data == ["username": "admin", "theme": "dark"])
+        #expect(second.version == 2)
+    }
+
+    /// The merge-cost benchmark's baseline (`overwritesSaves`) is what it claims: the last writer
+    /// wins, so the parallel requests of the test above lose an update; and it refuses stores
+    /// that cannot overwrite.
+    @Test func theOverwriteBaselineLosesParallelUpdates() async throws {
+        let config = SessionConfiguration(secretKey: SecretKey("secret-key-for-server-tests"))
+        let lww = try SessionEngine(
+            configuration: config, storage: .server(MemorySessionStore()), clock: clock.sessionClock,
+            logger: Logger(label: "test"), overwritesSaves: true)
+        let browser = Browser(lww)
+        try await browser.request { $0["username"] = "admin" }
+        let cookie = try #require(browser.cookie)
+        let a = lww.begin(cookieHeaders: ["session=\(cookie)"])
+        let b = lww.begin(cookieHeaders: ["session=\(cookie)"])
+        try await a.session()["tab"] = "one"
+        try await b.session()["xhr"] = "two"
+        _ = try await lww.finish(a)
+        _ = try await lww.finish(b)
+        #expect(try await browser.read("xhr") == "two")
+        #expect(try await browser.read("tab") == nil)  // erased by b's whole-record save
+        #expect(try await browser.read("username") == "admin")
+
+        #expect(throws: SessionConfigurationError.self) {
+            try SessionEngine(
+                configuration: config, storage: .cookie, clock: clock.sessionClock, logger: Logger(label: "test"),
+                overwritesSaves: true)
+        }
+        #expect(throws: SessionConfigurationError.self) {
+            try SessionEngine(
+                configuration: config, storage: .server(store), clock: clock.sessionClock, logger: Logger(label: "test"),
+                overwritesSaves: true)
+        }
     }
 
     @Test func storeFailuresAreTypedErrorsNotLogouts() async throws {

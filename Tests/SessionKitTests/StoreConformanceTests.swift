@@ -187,6 +187,67 @@ extension StoreFactory {
         #expect(try await store.load(key, now: t0 + 30) == afterTouch)
     }
 
+    /// The engine passes the record it loaded as `base`; a store may compare-and-set on its
+    /// version, but a base that another write (or a delete, or expiry) made stale never wins.
+    @Test(arguments: allStores)
+    func applyWithAStaleBaseStillMergesOntoTheCurrentRecord(_ factory: StoreFactory) async throws {
+        let store = try await factory.make()
+        let t0 = Self.t0
+        let key = Self.newKey()
+        let original = Self.record(["a": 1, "b": 2])
+        #expect(try await store.create(key, record: original))
+
+        // Two requests loaded `original`. The first saves with a fresh base …
+        var first = Self.changes([("a", 10)], at: t0 + 10)
+        first.base = original
+        let afterFirst = try #require(try await store.apply(first, to: key))
+        #expect(afterFirst == first.applied(to: original))
+        #expect(try await store.load(key, now: t0 + 10) == afterFirst)
+
+        // … so the second's base is stale: its change lands on the current record, a stays 10.
+        var second = Self.changes([("b", nil), ("c", 3)], at: t0 + 20)
+        second.base = original
+        let afterSecond = try #require(try await store.apply(second, to: key))
+        #expect(afterSecond.data == ["a": 10, "c": 3])
+        #expect(afterSecond.version == 3)
+        #expect(afterSecond == second.applied(to: afterFirst))
+        #expect(try await store.load(key, now: t0 + 20) == afterSecond)
+
+        // A base whose version is current but whose record was deleted: nothing written.
+        try await store.delete(key)
+        var third = Self.changes([("d", 4)], at: t0 + 30)
+        third.base = afterSecond
+        #expect(try await store.apply(third, to: key) == nil)
+        #expect(try await store.load(key, now: t0 + 30) == nil)
+
+        // A current base of a record that expired by the save's time: nothing written.
+        let short = Self.newKey()
+        let brief = Self.record(["e": 5], ttl: 100)
+        #expect(try await store.create(short, record: brief))
+        var late = Self.changes([("e", 6)], at: t0 + 100)
+        late.base = brief
+        #expect(try await store.apply(late, to: short) == nil)
+        #expect(try await store.load(short, now: t0 + 100) == nil)
+    }
+
+    /// The merge-cost benchmark's baseline really is a last-writer-wins overwrite: the whole
+    /// record replaces whatever is stored (a newer version, other keys), and it creates records.
+    @Test(arguments: allStores)
+    func overwriteReplacesTheWholeRecord(_ factory: StoreFactory) async throws {
+        let store = try await factory.make()
+        let overwriting = try #require(store as? any LastWriterWinsSessionStore)
+        let t0 = Self.t0
+        let key = Self.newKey()
+        #expect(try await store.create(key, record: Self.record(["a": 1, "b": 2])))
+        _ = try #require(try await store.apply(Self.changes([("c", 3)], at: t0 + 5), to: key))
+        let stale = Self.changes([("a", 10)], at: t0 + 10).applied(to: Self.record(["a": 1, "b": 2]))
+        try await overwriting.overwrite(key, record: stale)
+        #expect(try await store.load(key, now: t0 + 10) == stale)  // c is lost: last writer wins
+        let fresh = Self.newKey()
+        try await overwriting.overwrite(fresh, record: Self.record(["z": 26]))
+        #expect(try await store.load(fresh, now: t0) == Self.record(["z": 26]))
+    }
+
     @Test(arguments: allStores)
     func applyToMissingRecordWritesNothing(_ factory: StoreFactory) async throws {
         let store = try await factory.make()
@@ -299,9 +360,11 @@ extension StoreFactory {
         var finalVersion: UInt64?
     }
 
-    /// `tasks` tasks each apply `rounds` sets of their own key to one record, all at once.
+    /// `tasks` tasks each apply `rounds` sets of their own key to one record, all at once. With
+    /// `loadingFirst`, each apply is preceded by a load whose record goes along as the change
+    /// set's `base`, as the engine does: stores that compare-and-set on it meet stale bases.
     static func parallelApplies(
-        on store: any SessionStore, tasks: Int = 32, rounds: Int = 50
+        on store: any SessionStore, tasks: Int = 32, rounds: Int = 50, loadingFirst: Bool = false
     ) async throws -> ParallelOutcome {
         let key = newKey()
         let t0 = Self.t0
@@ -312,7 +375,8 @@ extension StoreFactory {
                     var failed = 0
                     for round in 0..<rounds {
                         let value = SessionValue.int(task * 1_000 + round)
-                        let set = changes([("k\(task)", value)], at: t0 + 1)
+                        var set = changes([("k\(task)", value)], at: t0 + 1)
+                        if loadingFirst { set.base = try await store.load(key, now: t0 + 1) }
                         if try await store.apply(set, to: key) == nil { failed += 1 }
                     }
                     return failed
@@ -329,10 +393,10 @@ extension StoreFactory {
         return ParallelOutcome(lostKeys: lost, failedApplies: failed, finalVersion: final?.version)
     }
 
-    @Test(arguments: allStores)
-    func parallelAppliesLoseNoUpdate(_ factory: StoreFactory) async throws {
+    @Test(arguments: allStores, [false, true])
+    func parallelAppliesLoseNoUpdate(_ factory: StoreFactory, loadingFirst: Bool) async throws {
         let store = try await factory.make()
-        let outcome = try await Self.parallelApplies(on: store)
+        let outcome = try await Self.parallelApplies(on: store, loadingFirst: loadingFirst)
         #expect(outcome.lostKeys == 0)
         #expect(outcome.failedApplies == 0)
         #expect(outcome.finalVersion == 1 + 32 * 50)
