@@ -220,10 +220,29 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
         }
     }
 
+    /// With the loaded record (`changes.base`) first one autocommitted `UPDATE` of the merged
+    /// record, matching only while the row still has the loaded version and is live (a
+    /// compare-and-set: no read, no decode); when another write came in between, the merge
+    /// transaction below.
     public func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
         let hex = key.hex
+        let guess: (record: SessionRecord, data: Data, version: Int64)? = changes.base.flatMap { base in
+            guard !base.isExpired(at: changes.now) else { return nil }
+            let merged = changes.applied(to: base)
+            return (merged, Data(TaggedJSON.encode(.object(merged.data))), Int64(bitPattern: base.version))
+        }
         return try await access("apply") {
             try await self.pool.writeWithoutTransaction { db -> SessionRecord? in
+                if let guess {
+                    try db.execute(
+                        sql: """
+                            UPDATE sessions SET expires_at = ?, created_at = ?, last_access_at = ?,
+                                absolute_deadline = ?, idle_timeout_override = ?, version = ?, data = ?
+                            WHERE key = ? AND version = ? AND expires_at > ?
+                            """,
+                        arguments: Self.updateArguments(guess.record, guess.data, hex) + [guess.version, changes.now])
+                    if db.changesCount == 1 { return guess.record }
+                }
                 var merged: SessionRecord?
                 try db.inTransaction(.immediate) {
                     // No live record: nothing written.
