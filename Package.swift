@@ -81,6 +81,7 @@ let package = Package(
             dependencies: [
                 "SessionKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

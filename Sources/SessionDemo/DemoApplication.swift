@@ -99,7 +99,11 @@ public func startDemoSweeper(engine: SessionEngine) -> Task<Void, Never>? {
 ///
 /// - `GET /` — `Logged in as <name>` or `You are not logged in`
 /// - `GET /login` — the login form; `POST /login` — stores `username` and redirects to `/`
-/// - `GET /logout` — removes `username` and redirects to `/`
+/// - `GET /logout` — a page with the logout button; `POST /logout` — removes `username` and
+///   redirects to `/`
+/// `POST /login` and `POST /logout` need the session's CSRF token (`CSRFMiddleware`); `/` shows
+/// the flashed "You were logged in" / "You were logged out". The playground API (tests and
+/// benchmarks only) is not CSRF-protected.
 /// - `GET /plain` — `ok`, never touching the session (a baseline for benchmarks)
 public func buildDemoRouter(
     engine: SessionEngine,
@@ -112,18 +116,26 @@ public func buildDemoRouter(
 
     router.get("/") { _, context -> Response in
         let session = try await context.session
+        let flashes = session.consumeFlashes()
         // Flask: `if 'username' in session`.
         guard session.contains("username"), let value = session["username"] else {
-            return .html(DemoPages.notLoggedIn)
+            return .html(DemoPages.notLoggedIn(flashes: flashes))
         }
-        return .html(DemoPages.loggedIn(as: displayText(value)))
+        return .html(DemoPages.loggedIn(as: displayText(value), csrfToken: try await context.csrfToken(), flashes: flashes))
     }
 
-    router.get("/login") { _, _ -> Response in
-        .html(DemoPages.loginForm())
+    router.get("/login") { _, context -> Response in
+        .html(DemoPages.loginForm(csrfToken: try await context.csrfToken()))
     }
 
-    router.post("/login") { request, context -> Response in
+    router.get("/logout") { _, context -> Response in
+        .html(DemoPages.logoutPage(csrfToken: try await context.csrfToken()))
+    }
+
+    // The forms' targets: only same-site requests with the session's CSRF token get here.
+    let forms = router.group().add(middleware: CSRFMiddleware(configuration: .init(maxFormBodySize: maxBody)))
+
+    forms.post("/login") { request, context -> Response in
         guard FormBody.isFormContentType(request.headers[.contentType]) else {
             return .html(
                 DemoPages.error("Send the login form as application/x-www-form-urlencoded."),
@@ -145,26 +157,35 @@ public func buildDemoRouter(
         do {
             form = try FormBody(parsing: body.readableBytesView)
         } catch {
-            return .html(DemoPages.loginForm(error: "Bad form: \(error)."), status: .badRequest)
+            return .html(
+                DemoPages.loginForm(csrfToken: try await context.csrfToken(), error: "Bad form: \(error)."),
+                status: .badRequest)
         }
         guard let username = form["username"], !isBlank(username) else {
-            return .html(DemoPages.loginForm(error: "Please enter a user name."), status: .badRequest)
+            return .html(
+                DemoPages.loginForm(csrfToken: try await context.csrfToken(), error: "Please enter a user name."),
+                status: .badRequest)
         }
         guard username.count <= maxName else {
             return .html(
-                DemoPages.loginForm(error: "The user name is too long (at most \(maxName) characters)."),
+                DemoPages.loginForm(
+                    csrfToken: try await context.csrfToken(),
+                    error: "The user name is too long (at most \(maxName) characters)."),
                 status: .badRequest)
         }
         let session = try await context.session
         session["username"] = .string(username)
-        // A new id at login: an id planted before login (session fixation) is worth nothing.
+        session.flash("You were logged in")
+        // A new id at login: an id planted before login (session fixation) is worth nothing; the
+        // CSRF secret is replaced with it.
         session.regenerate()
         return .redirect(to: "/", type: .found)
     }
 
-    router.get("/logout") { _, context -> Response in
+    forms.post("/logout") { _, context -> Response in
         let session = try await context.session
         session.pop("username")
+        session.flash("You were logged out")
         return .redirect(to: "/", type: .found)
     }
 

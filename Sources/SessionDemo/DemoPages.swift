@@ -1,25 +1,53 @@
+public import SessionKit
+
 /// The demo's HTML, with the texts of Flask's quickstart "Sessions" example.
 public enum DemoPages {
-    /// `GET /` for a logged-in user; the name is HTML-escaped.
-    public static func loggedIn(as username: String) -> String {
+    /// `GET /` for a logged-in user; the name is HTML-escaped. Logging out is a POST (a GET
+    /// logout could be triggered by any site's image tag), so the page carries a CSRF token.
+    public static func loggedIn(as username: String, csrfToken: String, flashes: [FlashMessage] = []) -> String {
         page(
             title: "Logged in",
-            body: "Logged in as \(escapeHTML(username))<p><a href=\"/logout\">click here to log out</a></p>")
+            body: flashList(flashes) + "Logged in as \(escapeHTML(username))" + logoutForm(csrfToken: csrfToken))
     }
 
     /// `GET /` without a session.
-    public static var notLoggedIn: String {
-        page(title: "Not logged in", body: "You are not logged in<p><a href=\"/login\">click here to log in</a></p>")
+    public static func notLoggedIn(flashes: [FlashMessage] = []) -> String {
+        page(
+            title: "Not logged in",
+            body: flashList(flashes) + "You are not logged in<p><a href=\"/login\">click here to log in</a></p>")
     }
 
-    /// The quickstart's login form, byte for byte.
-    public static let loginFormHTML =
-        "<form method=\"post\"><p><input type=\"text\" name=\"username\"><p><input type=\"submit\" value=\"Login\"></form>"
+    /// The quickstart's login form, plus the CSRF token.
+    public static func loginFormHTML(csrfToken: String) -> String {
+        "<form method=\"post\" action=\"/login\">\(tokenField(csrfToken))<p><input type=\"text\" name=\"username\">"
+            + "<p><input type=\"submit\" value=\"Login\"></form>"
+    }
 
     /// `GET /login`, or the form again with an error message above it.
-    public static func loginForm(error: String? = nil) -> String {
+    public static func loginForm(csrfToken: String, error: String? = nil) -> String {
         let message = error.map { "<p class=\"error\" role=\"alert\">\(escapeHTML($0))</p>" } ?? ""
-        return page(title: "Log in", body: message + loginFormHTML)
+        return page(title: "Log in", body: message + loginFormHTML(csrfToken: csrfToken))
+    }
+
+    /// `GET /logout`: the button that logs out (a POST with the CSRF token).
+    public static func logoutPage(csrfToken: String) -> String {
+        page(title: "Log out", body: "<p>Log out of the demo?</p>" + logoutForm(csrfToken: csrfToken))
+    }
+
+    static func logoutForm(csrfToken: String) -> String {
+        "<form method=\"post\" action=\"/logout\">\(tokenField(csrfToken))"
+            + "<p><button type=\"submit\">click here to log out</button></p></form>"
+    }
+
+    static func tokenField(_ token: String) -> String {
+        "<input type=\"hidden\" name=\"csrf_token\" value=\"\(escapeHTML(token))\">"
+    }
+
+    /// Flashed messages, as Flask's tutorial templates list them.
+    static func flashList(_ flashes: [FlashMessage]) -> String {
+        guard !flashes.isEmpty else { return "" }
+        let items = flashes.map { "<li class=\"\(escapeHTML($0.category))\">\(escapeHTML($0.message))</li>" }
+        return "<ul class=\"flashes\">" + items.joined() + "</ul>"
     }
 
     /// A short error page (413, 415 …).

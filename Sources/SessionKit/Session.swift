@@ -162,12 +162,15 @@ public final class Session: Sendable {
     /// Gives the session a new id at the end of this request, keeping its data; the old id stops
     /// working. Call it when the user logs in (defence against session fixation). Server-side
     /// stores move the record; in cookie mode the cookie is simply re-signed.
+    /// The CSRF secret, if any, is replaced too (`CSRFToken.rotate`): forms rendered before the
+    /// login stop working.
     public func regenerate() {
         state.withLock { s in
             s.accessed = true
             s.modified = true
             s.regenerateRequested = true
         }
+        CSRFToken.rotate(in: self)
     }
 
     /// Ends the session: its data is dropped, its record deleted and its cookie removed, so a

@@ -12,7 +12,8 @@ struct SessionDemoCommand: AsyncParsableCommand {
         commandName: "session-demo",
         abstract: "Serve Flask's quickstart sessions example (log in, log out) on SessionKit.",
         discussion: """
-            Routes: GET / (who is logged in), GET/POST /login, GET /logout, GET /plain; with \
+            Routes: GET / (who is logged in), GET/POST /login, GET/POST /logout (the POSTs need \
+            the page's CSRF token), GET /plain; with \
             --playground also GET /api/session, PUT and DELETE /api/session/{key}, \
             POST /api/session/regenerate and POST /api/session/destroy.
 

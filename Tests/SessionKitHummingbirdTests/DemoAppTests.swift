@@ -27,44 +27,65 @@ struct DemoAppTests {
             #expect(start.varies == ["Cookie"])
             #expect(start.setCookies.isEmpty)
 
+            // The form carries a CSRF token; its secret is the new session's only key.
             let form = try await client.execute(uri: "/login", method: .get)
             #expect(form.status == .ok)
-            #expect(
-                form.text.contains(
-                    #"<form method="post"><p><input type="text" name="username"><p><input type="submit" value="Login"></form>"#
-                ))
-            #expect(form.setCookies.isEmpty)
+            #expect(form.text.contains(#"<form method="post" action="/login"><input type="hidden" name="csrf_token" value=""#))
+            #expect(form.text.contains(#"<p><input type="text" name="username"><p><input type="submit" value="Login"></form>"#))
+            let formToken = try #require(csrfToken(in: form.text))
+            let formCookie = try #require(form.cookiePair)
+
+            // Without the token (a cross-site form): 403, nothing stored.
+            var headers = formHeaders
+            headers[.cookie] = formCookie
+            let forged = try await client.execute(
+                uri: "/login", method: .post, headers: headers, body: ByteBuffer(string: "username=admin"))
+            #expect(forged.status == .forbidden)
+            #expect(forged.text.contains("CSRF"))
+            #expect(forged.setCookies.isEmpty)
 
             let login = try await client.execute(
-                uri: "/login", method: .post, headers: formHeaders, body: ByteBuffer(string: "username=admin"))
+                uri: "/login", method: .post, headers: headers,
+                body: ByteBuffer(string: "username=admin&csrf_token=\(formEncode(formToken))"))
             #expect(login.status == .found)
             #expect(login.headers[.location] == "/")
-            #expect(login.setCookies == ["session=\(flaskAdminCookie); HttpOnly; Path=/"])
             #expect(login.varies == ["Cookie"])
             let cookie = try #require(login.cookiePair)
 
+            // The flashed message shows once; the page offers a logout button (a POST).
             let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
             #expect(home.status == .ok)
-            #expect(home.text.contains("Logged in as admin"))
-            #expect(home.text.contains(#"<p><a href="/logout">click here to log out</a></p>"#))
-            #expect(home.setCookies.isEmpty, "an unmodified, non-permanent session is not re-sent")
+            #expect(home.text.contains(#"<ul class="flashes"><li class="message">You were logged in</li></ul>"#))
+            #expect(home.text.contains("Logged in as admin<form method=\"post\" action=\"/logout\">"))
+            #expect(home.text.contains("click here to log out</button>"))
             #expect(home.varies == ["Cookie"])
+            let seen = try #require(home.cookiePair, "consuming the flash changes the session")
+            let again = try await client.execute(uri: "/", method: .get, headers: [.cookie: seen])
+            #expect(!again.text.contains("You were logged in"))
+            #expect(again.text.contains("Logged in as admin"))
+            #expect(again.setCookies.isEmpty, "an unmodified, non-permanent session is not re-sent")
 
-            let logout = try await client.execute(uri: "/logout", method: .get, headers: [.cookie: cookie])
+            // The login replaced the CSRF secret: the token from before it is dead.
+            var stale = formHeaders
+            stale[.cookie] = seen
+            let replay = try await client.execute(
+                uri: "/logout", method: .post, headers: stale,
+                body: ByteBuffer(string: "csrf_token=\(formEncode(formToken))"))
+            #expect(replay.status == .forbidden)
+
+            // GET /logout is a page with the button, and logs nobody out.
+            let page = try await client.execute(uri: "/logout", method: .get, headers: [.cookie: seen])
+            #expect(page.status == .ok)
+            #expect(page.text.contains("click here to log out</button>"))
+            #expect(page.setCookies.isEmpty)
+            let logout = try await DemoBrowser.logout(client, cookie: seen)
             #expect(logout.status == .found)
             #expect(logout.headers[.location] == "/")
-            #expect(
-                logout.setCookies == ["session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/"])
+            let loggedOut = try #require(logout.cookiePair)
 
-            // The browser dropped the cookie.
-            let end = try await client.execute(uri: "/", method: .get)
+            let end = try await client.execute(uri: "/", method: .get, headers: [.cookie: loggedOut])
+            #expect(end.text.contains(#"<li class="message">You were logged out</li>"#))
             #expect(end.text.contains("You are not logged in"))
-
-            // Logging out again changes nothing (pop of a missing key does not modify).
-            let again = try await client.execute(uri: "/logout", method: .get)
-            #expect(again.status == .found)
-            #expect(again.setCookies.isEmpty)
-            #expect(again.varies == ["Cookie"])
         }
     }
 
@@ -89,13 +110,9 @@ struct DemoAppTests {
     func escaping(name: String, rendered: String) async throws {
         let app = try makeDemoApp()
         try await app.test(.live) { client in
-            let login = try await client.execute(
-                uri: "/login", method: .post, headers: formHeaders,
-                body: ByteBuffer(string: "username=\(formEncode(name))"))
-            #expect(login.status == .found)
-            let cookie = try #require(login.cookiePair)
+            let cookie = try await DemoBrowser.login(client, name: name)
             let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
-            #expect(home.text.contains("Logged in as \(rendered)<p>"))
+            #expect(home.text.contains("Logged in as \(rendered)<form"))
             #expect(!home.text.contains("<script>"))
         }
     }
@@ -114,8 +131,7 @@ struct DemoAppTests {
     func badForms(name: String, body: String, status: HTTPResponse.Status, message: String) async throws {
         let app = try makeDemoApp()
         try await app.test(.live) { client in
-            let response = try await client.execute(
-                uri: "/login", method: .post, headers: formHeaders, body: ByteBuffer(string: body))
+            let response = try await DemoBrowser.postLogin(client, body: body)
             #expect(response.status == status, "\(name)")
             #expect(response.text.contains(message), "\(name): \(response.text)")
             #expect(response.setCookies.isEmpty, "\(name)")
@@ -130,15 +146,11 @@ struct DemoAppTests {
 
     @Test("the body limit is configurable")
     func configuredBodyLimit() async throws {
-        let app = try makeDemoApp(configuration: DemoConfiguration(port: 0, maxFormBodySize: 100))
+        let app = try makeDemoApp(configuration: DemoConfiguration(port: 0, maxFormBodySize: 300))
         try await app.test(.router) { client in
-            let over = try await client.execute(
-                uri: "/login", method: .post, headers: formHeaders,
-                body: ByteBuffer(string: "username=" + String(repeating: "a", count: 200)))
+            let over = try await DemoBrowser.postLogin(client, body: "username=" + String(repeating: "a", count: 400))
             #expect(over.status == .contentTooLarge)
-            let under = try await client.execute(
-                uri: "/login", method: .post, headers: formHeaders,
-                body: ByteBuffer(string: "username=" + String(repeating: "a", count: 80)))
+            let under = try await DemoBrowser.postLogin(client, body: "username=" + String(repeating: "a", count: 80))
             #expect(under.status == .found)
         }
     }
@@ -148,9 +160,7 @@ struct DemoAppTests {
         let app = try makeDemoApp()
         try await app.test(.router) { client in
             let name = String(repeating: "é", count: 256)
-            let login = try await client.execute(
-                uri: "/login", method: .post, headers: formHeaders,
-                body: ByteBuffer(string: "username=\(formEncode(name))"))
+            let login = try await DemoBrowser.postLogin(client, body: "username=\(formEncode(name))")
             #expect(login.status == .found)
         }
     }
@@ -159,16 +169,26 @@ struct DemoAppTests {
     func wrongContentType() async throws {
         let app = try makeDemoApp()
         try await app.test(.live) { client in
-            let json = try await client.execute(
-                uri: "/login", method: .post, headers: [.contentType: "application/json"],
+            let (token, cookie) = try await DemoBrowser.tokenAndCookie(client)
+            // Without a token anything is refused first (403); with it in the header, the form check.
+            let refused = try await client.execute(
+                uri: "/login", method: .post, headers: [.contentType: "application/json", .cookie: cookie],
                 body: ByteBuffer(string: #"{"username":"admin"}"#))
+            #expect(refused.status == .forbidden)
+            var withToken: HTTPFields = [.cookie: cookie]
+            withToken[.init("x-csrftoken")!] = token  // header names are case-insensitive
+            var jsonHeaders = withToken
+            jsonHeaders[.contentType] = "application/json"
+            let json = try await client.execute(
+                uri: "/login", method: .post, headers: jsonHeaders, body: ByteBuffer(string: #"{"username":"admin"}"#))
             #expect(json.status == .unsupportedMediaType)
-            let none = try await client.execute(uri: "/login", method: .post, body: ByteBuffer(string: "username=admin"))
+            let none = try await client.execute(
+                uri: "/login", method: .post, headers: withToken, body: ByteBuffer(string: "username=admin"))
             #expect(none.status == .unsupportedMediaType)
             let withCharset = try await client.execute(
                 uri: "/login", method: .post,
-                headers: [.contentType: "Application/X-WWW-Form-URLEncoded; charset=UTF-8"],
-                body: ByteBuffer(string: "username=admin"))
+                headers: [.contentType: "Application/X-WWW-Form-URLEncoded; charset=UTF-8", .cookie: cookie],
+                body: ByteBuffer(string: "username=admin&csrf_token=\(formEncode(token))"))
             #expect(withCharset.status == .found)
         }
     }

@@ -29,12 +29,7 @@ import Testing
     }
 
     func login(port: Int, name: String, cookie: String? = nil) async throws -> String {
-        var headers = formHeaders
-        if let cookie { headers[.cookie] = cookie }
-        let response = try await FlaskTutorialApp.request(
-            port: port, "/login", method: .post, headers: headers, body: "username=\(formEncode(name))")
-        #expect(response.status == .found)
-        return try #require(response.headers[.setCookie].map { String($0.prefix(while: { $0 != ";" })) })
+        try await DemoProcessBrowser.login(port: port, name: name, cookie: cookie)
     }
 
     func index(port: Int, cookie: String) async throws -> String {
@@ -62,7 +57,7 @@ import Testing
         #expect(try await index(port: portA, cookie: second).contains("Logged in as admin"))
 
         // Log out on A: logged out on both.
-        let logout = try await FlaskTutorialApp.request(port: portA, "/logout", headers: [.cookie: second])
+        let logout = try await DemoProcessBrowser.logout(port: portA, cookie: second)
         #expect(logout.status == .found)
         #expect(try await index(port: portB, cookie: second).contains("You are not logged in"))
         #expect(try await index(port: portA, cookie: second).contains("You are not logged in"))

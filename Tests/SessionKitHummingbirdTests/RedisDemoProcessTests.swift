@@ -32,10 +32,7 @@ struct RedisDemoProcessTests {
     }
 
     func login(port: Int, name: String) async throws -> String {
-        let response = try await FlaskTutorialApp.request(
-            port: port, "/login", method: .post, headers: formHeaders, body: "username=\(name)")
-        #expect(response.status == .found)
-        return try #require(response.headers[.setCookie].map { String($0.prefix(while: { $0 != ";" })) })
+        try await DemoProcessBrowser.login(port: port, name: name)
     }
 
     func index(port: Int, cookie: String) async throws -> (HTTPResponse.Status, String) {
@@ -63,7 +60,7 @@ struct RedisDemoProcessTests {
         #expect(try await index(port: portA, cookie: newCookie).1.contains("Logged in as alice"))
 
         // Logged out on A: logged out on B.
-        let logout = try await FlaskTutorialApp.request(port: portA, "/logout", headers: [.cookie: newCookie])
+        let logout = try await DemoProcessBrowser.logout(port: portA, cookie: newCookie)
         #expect(logout.status == .found)
         #expect(try await index(port: portB, cookie: newCookie).1.contains("You are not logged in"))
     }

@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdTesting
 import SessionKit
 import SessionKitHummingbird
+import Testing
 
 /// Spec §9.4 was captured with key `secret` and the clock pinned here.
 let pinnedTime: Double = 1_700_000_000
@@ -63,4 +64,81 @@ func formEncode(_ text: String) -> String {
         }
     }
     return out
+}
+
+/// The CSRF token of the first form in a demo page.
+func csrfToken(in html: String) -> String? {
+    guard let start = html.range(of: #"name="csrf_token" value=""#) else { return nil }
+    return String(html[start.upperBound...].prefix { $0 != "\"" })
+}
+
+/// `name=value` of a `Set-Cookie` line.
+func cookiePair(_ setCookie: String) -> String {
+    String(setCookie.prefix(while: { $0 != ";" }))
+}
+
+/// A browser using the demo's forms in-process: it reads the CSRF token from the page, then posts.
+enum DemoBrowser {
+    /// GET /login: a CSRF token and the session cookie that holds its secret.
+    static func tokenAndCookie(_ client: some TestClientProtocol) async throws -> (token: String, cookie: String) {
+        let page = try await client.execute(uri: "/login", method: .get)
+        return (try #require(csrfToken(in: page.text)), try #require(page.cookiePair))
+    }
+
+    /// GET /login, then POST /login with `body` (form-encoded fields) and the page's token.
+    static func postLogin(
+        _ client: some TestClientProtocol, body: String, cookie: String? = nil, headers extra: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        let page = try await client.execute(uri: "/login", method: .get, headers: cookie.map { [.cookie: $0] } ?? [:])
+        let token = try #require(csrfToken(in: page.text))
+        var headers = formHeaders
+        if let session = page.cookiePair ?? cookie { headers[.cookie] = session }
+        headers.append(contentsOf: extra)
+        let separator = body.isEmpty ? "" : "&"
+        return try await client.execute(
+            uri: "/login", method: .post, headers: headers,
+            body: ByteBuffer(string: body + separator + "csrf_token=\(formEncode(token))"))
+    }
+
+    /// Logs `name` in; returns the session cookie pair.
+    static func login(_ client: some TestClientProtocol, name: String, cookie: String? = nil) async throws -> String {
+        let response = try await postLogin(client, body: "username=\(formEncode(name))", cookie: cookie)
+        #expect(response.status == .found)
+        return try #require(response.cookiePair)
+    }
+
+    /// GET /logout (the page with the button), then POST /logout with its token.
+    static func logout(_ client: some TestClientProtocol, cookie: String) async throws -> TestResponse {
+        let page = try await client.execute(uri: "/logout", method: .get, headers: [.cookie: cookie])
+        let token = try #require(csrfToken(in: page.text))
+        var headers = formHeaders
+        headers[.cookie] = page.cookiePair ?? cookie
+        return try await client.execute(
+            uri: "/logout", method: .post, headers: headers, body: ByteBuffer(string: "csrf_token=\(formEncode(token))"))
+    }
+}
+
+/// The same against a demo process on `port`.
+enum DemoProcessBrowser {
+    static func login(port: Int, name: String, cookie: String? = nil) async throws -> String {
+        let page = try await FlaskTutorialApp.request(port: port, "/login", headers: cookie.map { [.cookie: $0] } ?? [:])
+        #expect(page.status == .ok)
+        let token = try #require(csrfToken(in: String(buffer: page.body ?? ByteBuffer())))
+        var headers = formHeaders
+        if let session = page.headers[.setCookie].map(cookiePair) ?? cookie { headers[.cookie] = session }
+        let response = try await FlaskTutorialApp.request(
+            port: port, "/login", method: .post, headers: headers,
+            body: "username=\(formEncode(name))&csrf_token=\(formEncode(token))")
+        #expect(response.status == .found)
+        return try #require(response.headers[.setCookie].map(cookiePair))
+    }
+
+    static func logout(port: Int, cookie: String) async throws -> TestClient.Response {
+        let page = try await FlaskTutorialApp.request(port: port, "/logout", headers: [.cookie: cookie])
+        let token = try #require(csrfToken(in: String(buffer: page.body ?? ByteBuffer())))
+        var headers = formHeaders
+        headers[.cookie] = page.headers[.setCookie].map(cookiePair) ?? cookie
+        return try await FlaskTutorialApp.request(
+            port: port, "/logout", method: .post, headers: headers, body: "csrf_token=\(formEncode(token))")
+    }
 }
