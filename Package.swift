@@ -30,11 +30,14 @@ let package = Package(
     targets: [
         // SHA-1 and HMAC-SHA1 in C (SHA-NI where present) for the signature hot path.
         .target(name: "CSessionKitSHA1"),
+        // getrandom(2) in one call (Glibc's Swift module does not export it).
+        .target(name: "CSessionKitRandom"),
         // The core: no HTTP framework.
         .target(
             name: "SessionKit",
             dependencies: [
                 "CSessionKitSHA1",
+                "CSessionKitRandom",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -21,13 +21,8 @@ public enum CSRFToken {
             value = .string(fresh)
             return Array(fresh.utf8)
         }
-        var rng = SystemRandomNumberGenerator()
-        var token = [UInt8](repeating: 0, count: secret.count * 2)
-        for i in secret.indices {
-            let pad = UInt8.random(in: .min ... .max, using: &rng)
-            token[i] = pad
-            token[secret.count + i] = secret[i] ^ pad
-        }
+        var token = SecureRandom.bytes(secret.count * 2)  // the pad, then the masked secret
+        for i in secret.indices { token[secret.count + i] = secret[i] ^ token[i] }
         return Base64URL.encode(token)
     }
 
@@ -58,12 +53,10 @@ public enum CSRFToken {
     }
 
     static func newSecret() -> String {
-        var rng = SystemRandomNumberGenerator()
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
-        for _ in 0..<32 {
-            let byte = UInt8.random(in: .min ... .max, using: &rng)
+        for byte in SecureRandom.bytes(32) {
             out.append(digits[Int(byte >> 4)])
             out.append(digits[Int(byte & 0x0f)])
         }

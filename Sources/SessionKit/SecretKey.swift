@@ -52,8 +52,7 @@ public struct SecretKey: Sendable, Hashable {
 
     /// A new key: `byteCount` bytes from the system's CSPRNG.
     public static func generate(byteCount: Int = 32) -> SecretKey {
-        var rng = SystemRandomNumberGenerator()
-        return SecretKey(bytes: (0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &rng) })
+        SecretKey(bytes: SecureRandom.bytes(byteCount))
     }
 
     public var hex: String {

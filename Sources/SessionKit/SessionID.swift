@@ -10,10 +10,7 @@ public struct SessionID: Sendable, Hashable, CustomStringConvertible {
 
     /// A fresh random id.
     public static func generate() -> SessionID {
-        var rng = SystemRandomNumberGenerator()
-        var bytes = [UInt8](repeating: 0, count: byteCount)
-        for i in bytes.indices { bytes[i] = UInt8.random(in: .min ... .max, using: &rng) }
-        return SessionID(unchecked: Base64URL.encode(bytes))
+        SessionID(unchecked: Base64URL.encode(SecureRandom.bytes(byteCount)))
     }
 
     init(unchecked rawValue: String) { self.rawValue = rawValue }

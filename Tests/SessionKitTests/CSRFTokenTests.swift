@@ -162,3 +162,15 @@ import Testing
         #expect(odd["_flashes"] == nil)
     }
 }
+
+@Suite struct SecureRandomTests {
+    @Test func bytesAreFreshEachCall() {
+        let a = SecureRandom.bytes(64)
+        let b = SecureRandom.bytes(64)
+        #expect(a.count == 64 && b.count == 64)
+        #expect(a != b)
+        #expect(SecureRandom.bytes(0).isEmpty)
+        // 4 KB of output uses every byte value: a stuck or short fill would not.
+        #expect(Set(SecureRandom.bytes(4096)).count == 256)
+    }
+}
