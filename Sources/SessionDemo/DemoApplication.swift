@@ -121,7 +121,7 @@ public func buildDemoRouter(
         guard session.contains("username"), let value = session["username"] else {
             return .html(DemoPages.notLoggedIn(flashes: flashes))
         }
-        return .html(DemoPages.loggedIn(as: displayText(value), csrfToken: try await context.csrfToken(), flashes: flashes))
+        return .html(DemoPages.loggedIn(as: displayText(value), flashes: flashes))
     }
 
     router.get("/login") { _, context -> Response in

@@ -2,12 +2,14 @@ public import SessionKit
 
 /// The demo's HTML, with the texts of Flask's quickstart "Sessions" example.
 public enum DemoPages {
-    /// `GET /` for a logged-in user; the name is HTML-escaped. Logging out is a POST (a GET
-    /// logout could be triggered by any site's image tag), so the page carries a CSRF token.
-    public static func loggedIn(as username: String, csrfToken: String, flashes: [FlashMessage] = []) -> String {
+    /// `GET /` for a logged-in user; the name is HTML-escaped. The link leads to the logout
+    /// page, whose button POSTs (a GET that logged out could be fired by any site's image tag);
+    /// so this page, the read path, needs no CSRF token.
+    public static func loggedIn(as username: String, flashes: [FlashMessage] = []) -> String {
         page(
             title: "Logged in",
-            body: flashList(flashes) + "Logged in as \(escapeHTML(username))" + logoutForm(csrfToken: csrfToken))
+            body: flashList(flashes) + "Logged in as \(escapeHTML(username))"
+                + "<p><a href=\"/logout\">click here to log out</a></p>")
     }
 
     /// `GET /` without a session.

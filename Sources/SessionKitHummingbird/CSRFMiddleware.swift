@@ -47,11 +47,17 @@ public struct CSRFMiddleware<Context: SessionRequestContext>: RouterMiddleware {
         if let value = request.headers.first(where: { $0.name.canonicalName == headerName })?.value {
             token = value
         } else if Self.isForm(request.headers[.contentType]) {
+            let tooLarge = HTTPError(
+                .contentTooLarge, message: "The form is too large (the limit is \(configuration.maxFormBodySize) bytes).")
+            // A declared length over the limit is refused before waiting for a byte of it.
+            if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maxFormBodySize {
+                throw tooLarge
+            }
             let body: ByteBuffer
             do {
                 body = try await request.collectBody(upTo: configuration.maxFormBodySize)
             } catch is NIOTooManyBytesError {
-                throw HTTPError(.contentTooLarge, message: "The form is too large (the limit is \(configuration.maxFormBodySize) bytes).")
+                throw tooLarge
             }
             token = CSRFProtection.formValue(named: configuration.formField, in: body.readableBytesView)
         }

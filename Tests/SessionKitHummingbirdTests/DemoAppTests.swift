@@ -52,12 +52,11 @@ struct DemoAppTests {
             #expect(login.varies == ["Cookie"])
             let cookie = try #require(login.cookiePair)
 
-            // The flashed message shows once; the page offers a logout button (a POST).
+            // The flashed message shows once; the link leads to the logout page.
             let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
             #expect(home.status == .ok)
             #expect(home.text.contains(#"<ul class="flashes"><li class="message">You were logged in</li></ul>"#))
-            #expect(home.text.contains("Logged in as admin<form method=\"post\" action=\"/logout\">"))
-            #expect(home.text.contains("click here to log out</button>"))
+            #expect(home.text.contains(#"Logged in as admin<p><a href="/logout">click here to log out</a></p>"#))
             #expect(home.varies == ["Cookie"])
             let seen = try #require(home.cookiePair, "consuming the flash changes the session")
             let again = try await client.execute(uri: "/", method: .get, headers: [.cookie: seen])
@@ -73,9 +72,10 @@ struct DemoAppTests {
                 body: ByteBuffer(string: "csrf_token=\(formEncode(formToken))"))
             #expect(replay.status == .forbidden)
 
-            // GET /logout is a page with the button, and logs nobody out.
+            // GET /logout is a page with the button (a POST with the token), and logs nobody out.
             let page = try await client.execute(uri: "/logout", method: .get, headers: [.cookie: seen])
             #expect(page.status == .ok)
+            #expect(page.text.contains(#"<form method="post" action="/logout"><input type="hidden" name="csrf_token" value=""#))
             #expect(page.text.contains("click here to log out</button>"))
             #expect(page.setCookies.isEmpty)
             let logout = try await DemoBrowser.logout(client, cookie: seen)
@@ -112,7 +112,7 @@ struct DemoAppTests {
         try await app.test(.live) { client in
             let cookie = try await DemoBrowser.login(client, name: name)
             let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
-            #expect(home.text.contains("Logged in as \(rendered)<form"))
+            #expect(home.text.contains("Logged in as \(rendered)<p>"))
             #expect(!home.text.contains("<script>"))
         }
     }

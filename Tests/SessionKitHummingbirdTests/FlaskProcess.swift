@@ -226,6 +226,15 @@ final class FlaskChild: @unchecked Sendable {
 
     var exitStatus: Int32? { process.isRunning ? nil : process.terminationStatus }
 
+    /// The peak resident memory of the running process, in bytes (Linux: VmHWM), or nil.
+    var peakResidentBytes: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kb = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return nil }
+        return kb * 1024
+    }
+
     /// SIGTERM, then SIGKILL if it has not exited within 5 s; waits for it.
     func stop() {
         guard process.isRunning else { return }
