@@ -147,25 +147,12 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
         }
     }
 
+    /// Inserts, or replaces a row that is expired at the new record's time.
     public func create(_ key: SessionStorageKey, record: SessionRecord) async throws -> Bool {
-        let data = Self.encode(record.data)
+        let query = upsertQuery(key, record, replacingRowsExpiredAt: record.lastAccessAt)
         return try await run("create") {
             try await self.ensureTable()
-            let t = self.table.sql
-            let rows = try await self.client.query(
-                """
-                INSERT INTO \(unescaped: t) AS s (id, data, created_at, last_access_at, absolute_deadline, \
-                idle_timeout_override, expires_at, version)
-                VALUES (\(key.hex), \(data), \(record.createdAt), \(record.lastAccessAt), \(record.absoluteDeadline), \
-                \(record.idleTimeoutOverride), \(record.expiresAt), \(Int64(bitPattern: record.version)))
-                ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, created_at = EXCLUDED.created_at,
-                last_access_at = EXCLUDED.last_access_at, absolute_deadline = EXCLUDED.absolute_deadline,
-                idle_timeout_override = EXCLUDED.idle_timeout_override, expires_at = EXCLUDED.expires_at,
-                version = EXCLUDED.version
-                WHERE s.expires_at <= EXCLUDED.last_access_at
-                RETURNING 1
-                """,
-                logger: self.logger)
+            let rows = try await self.client.query(query, logger: self.logger)
             var created = false
             for try await _ in rows { created = true }
             return created
@@ -174,23 +161,31 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
 
     /// The merge-cost benchmark's baseline: one unconditional UPSERT of the whole record.
     package func overwrite(_ key: SessionStorageKey, record: SessionRecord) async throws {
-        let data = Self.encode(record.data)
+        let query = upsertQuery(key, record, replacingRowsExpiredAt: .max)
         try await run("overwrite") {
             try await self.ensureTable()
-            try await self.client.query(
-                """
-                INSERT INTO \(unescaped: self.table.sql) AS s (id, data, created_at, last_access_at, absolute_deadline, \
-                idle_timeout_override, expires_at, version)
-                VALUES (\(key.hex), \(data), \(record.createdAt), \(record.lastAccessAt), \(record.absoluteDeadline), \
-                \(record.idleTimeoutOverride), \(record.expiresAt), \(Int64(bitPattern: record.version)))
-                ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, created_at = EXCLUDED.created_at,
-                last_access_at = EXCLUDED.last_access_at, absolute_deadline = EXCLUDED.absolute_deadline,
-                idle_timeout_override = EXCLUDED.idle_timeout_override, expires_at = EXCLUDED.expires_at,
-                version = EXCLUDED.version
-                """,
-                logger: self.queryLogger
-            ).drain()
+            try await self.client.query(query, logger: self.queryLogger).drain()
         }
+    }
+
+    /// The whole-record `INSERT … ON CONFLICT (id) DO UPDATE` that create, move and overwrite
+    /// share. An existing row is replaced only when it expired at `cutoff` (`.max`: any row);
+    /// the statement returns one row when it wrote.
+    private func upsertQuery(
+        _ key: SessionStorageKey, _ record: SessionRecord, replacingRowsExpiredAt cutoff: Int64
+    ) -> PostgresQuery {
+        """
+        INSERT INTO \(unescaped: table.sql) AS s (id, data, created_at, last_access_at, absolute_deadline, \
+        idle_timeout_override, expires_at, version)
+        VALUES (\(key.hex), \(Self.encode(record.data)), \(record.createdAt), \(record.lastAccessAt), \
+        \(record.absoluteDeadline), \(record.idleTimeoutOverride), \(record.expiresAt), \(Int64(bitPattern: record.version)))
+        ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, created_at = EXCLUDED.created_at,
+        last_access_at = EXCLUDED.last_access_at, absolute_deadline = EXCLUDED.absolute_deadline,
+        idle_timeout_override = EXCLUDED.idle_timeout_override, expires_at = EXCLUDED.expires_at,
+        version = EXCLUDED.version
+        WHERE s.expires_at <= \(cutoff)
+        RETURNING 1
+        """
     }
 
     /// With the loaded record (`changes.base`) first one statement: an `UPDATE` of the merged
@@ -274,20 +269,7 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
                 guard let current = try await self.lockLiveRecord(old, now: changes.now, on: connection) else { return .gone }
                 let moved = changes.movedRecord(from: current)
                 let inserted = try await connection.query(
-                    """
-                    INSERT INTO \(unescaped: t) AS s (id, data, created_at, last_access_at, absolute_deadline, \
-                    idle_timeout_override, expires_at, version)
-                    VALUES (\(new.hex), \(Self.encode(moved.data)), \(moved.createdAt), \(moved.lastAccessAt), \
-                    \(moved.absoluteDeadline), \(moved.idleTimeoutOverride), \(moved.expiresAt), \
-                    \(Int64(bitPattern: moved.version)))
-                    ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, created_at = EXCLUDED.created_at,
-                    last_access_at = EXCLUDED.last_access_at, absolute_deadline = EXCLUDED.absolute_deadline,
-                    idle_timeout_override = EXCLUDED.idle_timeout_override, expires_at = EXCLUDED.expires_at,
-                    version = EXCLUDED.version
-                    WHERE s.expires_at <= \(changes.now)
-                    RETURNING 1
-                    """,
-                    logger: logger
+                    self.upsertQuery(new, moved, replacingRowsExpiredAt: changes.now), logger: logger
                 ).drain()
                 // Nothing written yet when the new key is taken: committing the lock-only
                 // transaction changes nothing.
