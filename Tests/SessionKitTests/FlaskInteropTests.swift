@@ -57,6 +57,28 @@ import Testing
         }
     }
 
+    /// Flashed messages and the CSRF secret, as SessionKit stores them, are what Flask reads:
+    /// `_flashes` a list of `(category, message)` tuples (re-encoded by Flask to the same bytes),
+    /// `csrf_token` a string (the secret Flask-WTF signs into its own forms).
+    @Test func flashesAndTheCSRFSecretReachFlask() throws {
+        let flask = try FlaskTool()
+        let session = Session()
+        session.flash("You were logged in")
+        session.flash("Careful", category: "warning")
+        _ = CSRFToken.masked(for: session)
+        let codec = SessionCookieCodec(keys: SecretKeys(current: Self.key))
+        let cookie = codec.encode(session.dictionary, timestamp: Self.timestamp)
+        let reply = try #require(
+            try flask.batch([["verify", "--key-hex=\(Self.key.hex)", "--cookie=\(cookie)", "--now=\(Self.timestamp + 5)"]]).first)
+        #expect(reply["ok"] as? Bool == true, "\(reply)")
+        let types = reply["types"] as? [String: String]
+        #expect(types?["_flashes"] == "list")
+        #expect(types?["csrf_token"] == "str")
+        let ours = String(decoding: TaggedJSON.encode(.object(session.dictionary)), as: UTF8.self)
+        #expect(ours.contains(#"{" t":["warning","Careful"]}"#))
+        #expect(reply["tagged_json"] as? String == ours)
+    }
+
     @Test func fallbackKeysBothWays() throws {
         let flask = try FlaskTool()
         let json = #"{"username":"rotated"}"#
