@@ -207,21 +207,6 @@ import Testing
 
 /// A store that is down: every request touching the session gets a 503 and a log line.
 @Suite struct StoreDownTests {
-    final class Recorder: LogHandler, @unchecked Sendable {
-        let lines = Mutex<[String]>([])
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .info
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            lines.withLock { $0.append("\(event.level) \(event.message) \(event.metadata ?? [:])") }
-        }
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-            lines.withLock { $0.append("\(level) \(message) \(metadata ?? [:])") }
-        }
-    }
 
     struct FailingStore: SessionStore {
         func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {
@@ -242,7 +227,7 @@ import Testing
     }
 
     @Test func storeDownAnswers503WithALogLine() async throws {
-        let recorder = Recorder()
+        let recorder = RecordingLogHandler()
         let engine = try SessionEngine(
             configuration: SessionConfiguration(secretKey: .generate()), storage: .server(FailingStore()))
         let signedID = engine.idSigner.sign(SessionID.generate().rawValue)
@@ -261,7 +246,7 @@ import Testing
             // A route that never touches the session is unaffected.
             #expect(try await client.execute(uri: "/plain", method: .get).status == .ok)
         }
-        let lines = recorder.lines.withLock { $0 }
+        let lines = recorder.records.map { "\($0.level) \($0.text)" }
         #expect(lines.contains { $0.hasPrefix("error") && $0.contains("connection refused") })
         #expect(lines.contains { $0.hasPrefix("error") && $0.contains("disk full") })
         // No stack trace, no session id in the logs.

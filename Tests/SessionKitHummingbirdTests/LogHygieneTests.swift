@@ -9,23 +9,8 @@ import Testing
 
 /// No session data, id or key in the logs above debug level, and no whole id at any level.
 @Suite struct LogHygieneTests {
-    /// Records every line at every level, with the logger's and the call's metadata.
-    final class TraceRecorder: LogHandler, @unchecked Sendable {
-        let lines = Mutex<[(level: Logger.Level, text: String)]>([])
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            let all = metadata.merging(event.metadata ?? [:]) { $1 }
-            lines.withLock { $0.append((event.level, "\(event.message) \(all) \(event.source)")) }
-        }
-    }
-
     @Test func aWholeSessionLeavesNoSecretsInTheLogs() async throws {
-        let recorder = TraceRecorder()
+        let recorder = RecordingLogHandler()
         let logger = Logger(label: "test") { _ in recorder }
         let keyText = "log-hygiene-key-\(SecretKey.generate().hex)"
         let name = "Secret-Name-7f3a"
@@ -58,7 +43,7 @@ import Testing
             _ = try await engine.finish(slow)
             return cookies
         }
-        let lines = recorder.lines.withLock { $0 }
+        let lines = recorder.records
         // The log works: the forged form and the dropped save were logged.
         #expect(lines.contains { $0.level == .notice && $0.text.contains("CSRF check failed") })
         #expect(lines.contains { $0.level == .debug && $0.text.contains("change dropped") })

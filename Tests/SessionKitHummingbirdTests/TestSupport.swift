@@ -1,7 +1,9 @@
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import SessionKit
 import SessionKitHummingbird
+import Synchronization
 import Testing
 
 /// Spec §9.4 was captured with key `secret` and the clock pinned here.
@@ -141,4 +143,20 @@ enum DemoProcessBrowser {
         return try await FlaskTutorialApp.request(
             port: port, "/logout", method: .post, headers: headers, body: "csrf_token=\(formEncode(token))")
     }
+}
+
+/// Records every log line at every level, with the logger's and the call's metadata.
+final class RecordingLogHandler: LogHandler, @unchecked Sendable {
+    private let lines = Mutex<[(level: Logger.Level, text: String)]>([])
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+    func log(event: LogEvent) {
+        let all = metadata.merging(event.metadata ?? [:]) { $1 }
+        lines.withLock { $0.append((event.level, "\(event.message) \(all) \(event.source)")) }
+    }
+    var records: [(level: Logger.Level, text: String)] { lines.withLock { $0 } }
 }
