@@ -195,43 +195,41 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
     public func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
         if let base = changes.base, !base.isExpired(at: changes.now) {
             let merged = changes.applied(to: base)
+            let query = compareAndSetQuery(key, merged, version: base.version, now: changes.now)
             let updated = try await run("apply") {
                 try await self.ensureTable()
-                let rows = try await self.client.query(
-                    """
-                    UPDATE \(unescaped: self.table.sql) SET data = \(Self.encode(merged.data)), \
-                    last_access_at = \(merged.lastAccessAt), absolute_deadline = \(merged.absoluteDeadline), \
-                    idle_timeout_override = \(merged.idleTimeoutOverride), expires_at = \(merged.expiresAt), \
-                    version = \(Int64(bitPattern: merged.version)) \
-                    WHERE id = \(key.hex) AND version = \(Int64(bitPattern: base.version)) AND expires_at > \(changes.now) \
-                    RETURNING 1
-                    """,
-                    logger: self.queryLogger)
-                var count = 0
-                for try await _ in rows { count += 1 }
-                return count
+                return try await self.client.query(query, logger: self.queryLogger).drain()
             }
             if updated == 1 { return merged }
         }
         return try await run("apply") {
             try await self.ensureTable()
-            let t = self.table.sql
             let logger = self.queryLogger
             return try await self.client.withTransaction(logger: logger) { connection -> SessionRecord? in
                 guard let current = try await self.lockLiveRecord(key, now: changes.now, on: connection) else { return nil }
                 let merged = changes.applied(to: current)
-                try await connection.query(
-                    """
-                    UPDATE \(unescaped: t) SET data = \(Self.encode(merged.data)), last_access_at = \(merged.lastAccessAt), \
-                    absolute_deadline = \(merged.absoluteDeadline), idle_timeout_override = \(merged.idleTimeoutOverride), \
-                    expires_at = \(merged.expiresAt), version = \(Int64(bitPattern: merged.version)) \
-                    WHERE id = \(key.hex)
-                    """,
-                    logger: logger
-                ).drain()
+                // The row is locked and live: the guard matches.
+                let query = self.compareAndSetQuery(key, merged, version: current.version, now: changes.now)
+                guard try await connection.query(query, logger: logger).drain() == 1 else {
+                    throw SessionStoreError(.corrupt, "apply: the locked row changed")
+                }
                 return merged
             }
         }
+    }
+
+    /// `merged` written over the row of `key` if that row still has `version` and is live at
+    /// `now` (every write changes the version); one row back when it was written.
+    private func compareAndSetQuery(
+        _ key: SessionStorageKey, _ merged: SessionRecord, version: UInt64, now: Int64
+    ) -> PostgresQuery {
+        """
+        UPDATE \(unescaped: table.sql) SET data = \(Self.encode(merged.data)), last_access_at = \(merged.lastAccessAt), \
+        absolute_deadline = \(merged.absoluteDeadline), idle_timeout_override = \(merged.idleTimeoutOverride), \
+        expires_at = \(merged.expiresAt), version = \(Int64(bitPattern: merged.version)) \
+        WHERE id = \(key.hex) AND version = \(Int64(bitPattern: version)) AND expires_at > \(now) \
+        RETURNING 1
+        """
     }
 
     /// Inside a transaction: the live record under `key` at `now`, its row locked (`FOR UPDATE`)

@@ -235,12 +235,8 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
             try await self.pool.writeWithoutTransaction { db -> SessionRecord? in
                 if let guess {
                     try db.execute(
-                        sql: """
-                            UPDATE sessions SET expires_at = ?, created_at = ?, last_access_at = ?,
-                                absolute_deadline = ?, idle_timeout_override = ?, version = ?, data = ?
-                            WHERE key = ? AND version = ? AND expires_at > ?
-                            """,
-                        arguments: Self.updateArguments(guess.record, guess.data, hex) + [guess.version, changes.now])
+                        sql: Self.compareAndSetSQL,
+                        arguments: Self.compareAndSetArguments(guess.record, guess.data, hex, version: guess.version, now: changes.now))
                     if db.changesCount == 1 { return guess.record }
                 }
                 var merged: SessionRecord?
@@ -248,13 +244,13 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
                     // No live record: nothing written.
                     guard let current = try Self.liveRecordForWrite(db, key: key, now: changes.now) else { return .commit }
                     let next = changes.applied(to: current)
+                    // Inside the write transaction the row is current and live: the guard matches.
                     try db.execute(
-                        sql: """
-                            UPDATE sessions SET expires_at = ?, created_at = ?, last_access_at = ?,
-                                absolute_deadline = ?, idle_timeout_override = ?, version = ?, data = ?
-                            WHERE key = ?
-                            """,
-                        arguments: Self.updateArguments(next, Data(TaggedJSON.encode(.object(next.data))), hex))
+                        sql: Self.compareAndSetSQL,
+                        arguments: Self.compareAndSetArguments(
+                            next, Data(TaggedJSON.encode(.object(next.data))), hex,
+                            version: Int64(bitPattern: current.version), now: changes.now))
+                    guard db.changesCount == 1 else { throw SessionStoreError(.corrupt, "apply: the row changed in its transaction") }
                     merged = next
                     return .commit
                 }
@@ -408,10 +404,20 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
         ]
     }
 
-    static func updateArguments(_ r: SessionRecord, _ data: Data, _ hex: String) -> StatementArguments {
+    /// A record written over the row of a key if that row still has a version and is live at a
+    /// time (every write changes the version).
+    static let compareAndSetSQL = """
+        UPDATE sessions SET expires_at = ?, created_at = ?, last_access_at = ?,
+            absolute_deadline = ?, idle_timeout_override = ?, version = ?, data = ?
+        WHERE key = ? AND version = ? AND expires_at > ?
+        """
+
+    static func compareAndSetArguments(
+        _ r: SessionRecord, _ data: Data, _ hex: String, version: Int64, now: Int64
+    ) -> StatementArguments {
         [
             r.expiresAt, r.createdAt, r.lastAccessAt, r.absoluteDeadline, r.idleTimeoutOverride,
-            Int64(bitPattern: r.version), data, hex,
+            Int64(bitPattern: r.version), data, hex, version, now,
         ]
     }
 
