@@ -187,18 +187,7 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
                     // Inserts, or replaces a record that is expired at the new record's time;
                     // a live record (readable or not) keeps the key.
                     try db.execute(
-                        sql: """
-                            INSERT INTO sessions (key, \(Self.columns))
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                            ON CONFLICT (key) DO UPDATE SET
-                                expires_at = excluded.expires_at, created_at = excluded.created_at,
-                                last_access_at = excluded.last_access_at,
-                                absolute_deadline = excluded.absolute_deadline,
-                                idle_timeout_override = excluded.idle_timeout_override,
-                                version = excluded.version, data = excluded.data
-                            WHERE sessions.expires_at <= excluded.last_access_at
-                            """,
-                        arguments: Self.arguments(hex, record, data))
+                        sql: Self.upsertSQL, arguments: Self.arguments(hex, record, data) + [record.lastAccessAt])
                     created = db.changesCount == 1
                     return .commit
                 }
@@ -293,17 +282,7 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
                     let next = changes.movedRecord(from: current)
                     // Replaces a row under `new` only when it is expired at the move's time.
                     try db.execute(
-                        sql: """
-                            INSERT INTO sessions (key, \(Self.columns))
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                            ON CONFLICT (key) DO UPDATE SET
-                                expires_at = excluded.expires_at, created_at = excluded.created_at,
-                                last_access_at = excluded.last_access_at,
-                                absolute_deadline = excluded.absolute_deadline,
-                                idle_timeout_override = excluded.idle_timeout_override,
-                                version = excluded.version, data = excluded.data
-                            WHERE sessions.expires_at <= ?
-                            """,
+                        sql: Self.upsertSQL,
                         arguments: Self.arguments(newHex, next, Data(TaggedJSON.encode(.object(next.data))))
                             + [changes.now])
                     guard db.changesCount == 1 else {
@@ -403,6 +382,20 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
             Int64(bitPattern: r.version), data,
         ]
     }
+
+    /// Inserts a whole record (`arguments`), replacing an existing row only when that row is
+    /// expired at the extra last argument (create: the record's time; move: the move's).
+    static let upsertSQL = """
+        INSERT INTO sessions (key, \(columns))
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (key) DO UPDATE SET
+            expires_at = excluded.expires_at, created_at = excluded.created_at,
+            last_access_at = excluded.last_access_at,
+            absolute_deadline = excluded.absolute_deadline,
+            idle_timeout_override = excluded.idle_timeout_override,
+            version = excluded.version, data = excluded.data
+        WHERE sessions.expires_at <= ?
+        """
 
     /// A record written over the row of a key if that row still has a version and is live at a
     /// time (every write changes the version).
