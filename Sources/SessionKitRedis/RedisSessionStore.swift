@@ -355,6 +355,17 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore, Las
         """
     }
 
+    /// The start of `applyScript` and `moveScript` (with `key` and `now` set): no record live at
+    /// `now` under `key` returns nil, deleting an expired one.
+    static let liveRecordLua = """
+        local expires = redis.call('HGET', key, 'm:expires')
+        if not expires then return false end
+        if tonumber(expires) <= now then
+          redis.call('DEL', key)
+          return false
+        end
+        """
+
     /// KEYS[1] the session; ARGV: now, expiresAt, ttl ms, deadline mode (keep/clear/set) and
     /// value, idle-override mode and value, n, then n field/value pairs to set, then fields to
     /// delete. Returns nil when there is no record live at `now` (an expired one is deleted),
@@ -363,12 +374,7 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore, Las
         """
         local key = KEYS[1]
         local now = tonumber(ARGV[1])
-        local expires = redis.call('HGET', key, 'm:expires')
-        if not expires then return false end
-        if tonumber(expires) <= now then
-          redis.call('DEL', key)
-          return false
-        end
+        \(liveRecordLua)
         \(mergeLua(version: "redis.call('HINCRBY', key, 'm:version', 1)"))
         local merged = redis.call('HGETALL', key)
         local ttl = tonumber(ARGV[3])
@@ -385,12 +391,7 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore, Las
         local key = KEYS[1]
         local dest = KEYS[2]
         local now = tonumber(ARGV[1])
-        local expires = redis.call('HGET', key, 'm:expires')
-        if not expires then return false end
-        if tonumber(expires) <= now then
-          redis.call('DEL', key)
-          return false
-        end
+        \(liveRecordLua)
         local taken = redis.call('HGET', dest, 'm:expires')
         if taken and tonumber(taken) > now then return 0 end
         \(mergeLua(version: "redis.call('HSET', key, 'm:version', '1')"))
