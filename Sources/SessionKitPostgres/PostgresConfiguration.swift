@@ -185,7 +185,14 @@ extension PostgresSessionStore {
 
         /// `"schema"."table"` or `"table"` (validated names need no escaping; quoted to keep case).
         var sql: String { schema.map { "\"\($0)\".\"\(table)\"" } ?? "\"\(table)\"" }
-        var indexName: String { "\"\(table)_expires_at\"" }
+        /// The expiry index (on `expiry_bucket`), quoted; it lives in the table's schema.
+        var indexName: String { "\"\(table)_expiry_bucket\"" }
+        /// The index on `expires_at` of the tables before `expiry_bucket`, schema-qualified (it is
+        /// dropped when found).
+        var legacyIndexSQL: String {
+            let name = "\"\(table)_expires_at\""
+            return schema.map { "\"\($0)\".\(name)" } ?? name
+        }
         /// Text that names this table in advisory-lock keys.
         var lockName: String { "\(schema ?? "").\(table)" }
     }

@@ -8,7 +8,7 @@ import Synchronization
 /// restarts and are shared by every process that uses the same table.
 ///
 /// - One table (default `sessionkit_sessions`, schema and name configurable and validated), created
-///   with its schema and an index on `expires_at` on first use if absent. A row holds the storage
+///   with its schema and an expiry index on first use if absent. A row holds the storage
 ///   key (SHA-256 hex of the id, never the id), the session data as Flask tagged JSON (`bytea`)
 ///   and the timing fields as `bigint` Unix seconds.
 /// - `load` returns only rows with `expires_at > now`: an expired row is invisible at once,
@@ -389,12 +389,14 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
     ) async throws -> Int {
         var removed = 0
         let t = table.sql
+        let bucket = now / Self.expiryBucketSeconds  // an expired row's bucket is at most this
         while removed < limit {
             let n = min(limit - removed, max(batch, 1))
             let result = try await connection.query(
                 """
                 DELETE FROM \(unescaped: t) WHERE id IN \
-                (SELECT id FROM \(unescaped: t) WHERE expires_at <= \(now) ORDER BY expires_at LIMIT \(Int64(n))) \
+                (SELECT id FROM \(unescaped: t) WHERE expiry_bucket <= \(bucket) AND expires_at <= \(now) \
+                ORDER BY expiry_bucket LIMIT \(Int64(n))) \
                 AND expires_at <= \(now) RETURNING 1
                 """,
                 logger: logger)
@@ -404,7 +406,8 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
             if deleted == 0 {
                 // Nothing deleted: finished, unless every row picked was extended meanwhile.
                 let left = try await connection.query(
-                    "SELECT EXISTS (SELECT 1 FROM \(unescaped: t) WHERE expires_at <= \(now))", logger: logger)
+                    "SELECT EXISTS (SELECT 1 FROM \(unescaped: t) WHERE expiry_bucket <= \(bucket) AND expires_at <= \(now))",
+                    logger: logger)
                 var more = false
                 for try await exists in left.decode(Bool.self) { more = exists }
                 if !more { break }
@@ -500,6 +503,18 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
             idleTimeoutOverride: row.4, expiresAt: row.5, version: UInt64(bitPattern: row.6))
     }
 
+    /// The expiry index is on `expires_at` in buckets of this many seconds, not on `expires_at`:
+    /// every save moves `expires_at`, and an update that changes an indexed column cannot be a
+    /// HOT update (a new index entry per save, dead row versions the reads walk past until a
+    /// vacuum). A bucket changes once in five minutes, so nearly every save is HOT; the sweep
+    /// finds expired rows by bucket and re-checks `expires_at`.
+    static let expiryBucketSeconds: Int64 = 300
+    static var expiryBucketColumn: String {
+        "expiry_bucket bigint GENERATED ALWAYS AS (expires_at / \(expiryBucketSeconds)) STORED"
+    }
+    /// Room left in each page for HOT updates' new row versions (percent filled by inserts).
+    static let fillFactor = 80
+
     /// Creates schema, table and index once per store (serialized across processes by an
     /// advisory transaction lock per schema, since concurrent `CREATE … IF NOT EXISTS` of one
     /// schema, or of one table, can collide).
@@ -526,14 +541,35 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
                     absolute_deadline bigint,
                     idle_timeout_override bigint,
                     expires_at bigint NOT NULL,
-                    version bigint NOT NULL
-                )
+                    version bigint NOT NULL,
+                    \(unescaped: Self.expiryBucketColumn)
+                ) WITH (fillfactor = \(unescaped: String(Self.fillFactor)))
                 """,
                 logger: self.logger
             ).drain()
+            // A table made before `expiry_bucket`: add it (rewrites the table once), make its
+            // pages leave room for HOT updates, and drop the old index on `expires_at`.
+            let bucketColumn = try await connection.query(
+                "SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass(\(t)) AND attname = 'expiry_bucket' AND NOT attisdropped",
+                logger: self.logger)
+            var hasBucket = false
+            for try await n in bucketColumn.decode(Int64.self) { hasBucket = n == 1 }
+            if !hasBucket {
+                try await connection.query(
+                    "ALTER TABLE \(unescaped: t) ADD COLUMN \(unescaped: Self.expiryBucketColumn)", logger: self.logger
+                ).drain()
+                try await connection.query(
+                    "ALTER TABLE \(unescaped: t) SET (fillfactor = \(unescaped: String(Self.fillFactor)))", logger: self.logger
+                ).drain()
+            }
             try await connection.query(
-                "CREATE INDEX IF NOT EXISTS \(unescaped: index) ON \(unescaped: t) (expires_at)", logger: self.logger
+                "CREATE INDEX IF NOT EXISTS \(unescaped: index) ON \(unescaped: t) (expiry_bucket)", logger: self.logger
             ).drain()
+            if !hasBucket {
+                try await connection.query(
+                    "DROP INDEX IF EXISTS \(unescaped: self.table.legacyIndexSQL)", logger: self.logger
+                ).drain()
+            }
         }
         state.withLock { $0.tableReady = true }
     }

@@ -182,7 +182,8 @@ final class TCPProxy: @unchecked Sendable {
         }
         let q = try PostgresSessionStore.QualifiedTable(schema: "App", table: "Sessions")
         #expect(q.sql == "\"App\".\"Sessions\"")
-        #expect(q.indexName == "\"Sessions_expires_at\"")
+        #expect(q.indexName == "\"Sessions_expiry_bucket\"")
+        #expect(q.legacyIndexSQL == "\"App\".\"Sessions_expires_at\"")
         // The store's initializer validates too, before any connection.
         var c = try Configuration(url: "postgres://u@h/db")
         c.table = "bad-name"
@@ -215,7 +216,8 @@ final class TCPProxy: @unchecked Sendable {
         try await store.prepare()
         let (exists, indexes) = try await Self.tableInfo(store, schema: schema, table: "Sessions_Mixed")
         #expect(exists)
-        #expect(indexes.contains("Sessions_Mixed_expires_at"))
+        #expect(indexes.contains("Sessions_Mixed_expiry_bucket"))
+        #expect(!indexes.contains("Sessions_Mixed_expires_at"))
         #expect(indexes.contains("Sessions_Mixed_pkey"))
         // A second store (another process, say) on the same table reuses it, data intact.
         let key = StoreConformanceTests.newKey()
@@ -225,6 +227,89 @@ final class TCPProxy: @unchecked Sendable {
         #expect(try await second.load(key, now: Self.t0)?.data == ["a": 1])
         await second.shutdown()
         try await store.client.query("DROP SCHEMA \(unescaped: "\"\(schema)\"") CASCADE")
+    }
+
+    /// The table's storage options (`fillfactor=80`…).
+    static func reloptions(_ store: PostgresSessionStore) async throws -> [String] {
+        let rows = try await store.client.query(
+            "SELECT coalesce(array_to_string(reloptions, ','), '') FROM pg_class WHERE oid = to_regclass(\(store.table.sql))")
+        var options: [String] = []
+        for try await text in rows.decode(String.self) { options = text.split(separator: ",").map(String.init) }
+        return options
+    }
+
+    @Test(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipMessage))
+    func aTableFromBeforeExpiryBucketsIsMigratedWithItsSessions() async throws {
+        let schema = "sessionkit_test"
+        let table = PostgresTestServer.uniqueTable()
+        let store = try PostgresTestServer.makeStore(table: table)
+        defer { Task { [store] in await store.shutdown() } }
+        // The table and index as the releases before `expiry_bucket` made them, with one live
+        // and one expired session.
+        let t = store.table.sql
+        let t0 = Self.t0
+        try await store.client.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)")
+        try await store.client.query(
+            """
+            CREATE TABLE \(unescaped: t) (id text PRIMARY KEY, data bytea NOT NULL, created_at bigint NOT NULL,
+            last_access_at bigint NOT NULL, absolute_deadline bigint, idle_timeout_override bigint,
+            expires_at bigint NOT NULL, version bigint NOT NULL)
+            """)
+        try await store.client.query("CREATE INDEX \(unescaped: "\"\(table)_expires_at\"") ON \(unescaped: t) (expires_at)")
+        let live = StoreConformanceTests.newKey()
+        let expired = StoreConformanceTests.newKey()
+        try await store.client.query(
+            """
+            INSERT INTO \(unescaped: t) VALUES
+            (\(live.hex), '{"a":1}'::bytea, \(t0), \(t0), NULL, NULL, \(t0 + 3_600), 7),
+            (\(expired.hex), '{}'::bytea, \(t0 - 7_200), \(t0 - 7_200), NULL, NULL, \(t0 - 3_600), 1)
+            """)
+        #expect(try await Self.tableInfo(store, schema: schema, table: table).1 == ["\(table)_expires_at", "\(table)_pkey"])
+
+        try await store.prepare()
+        #expect(try await Self.tableInfo(store, schema: schema, table: table).1 == ["\(table)_expiry_bucket", "\(table)_pkey"])
+        #expect(try await Self.reloptions(store).contains("fillfactor=80"))
+        let loaded = try #require(try await store.load(live, now: t0))
+        #expect(loaded.data == ["a": 1])
+        #expect(loaded.version == 7)
+        #expect(try await store.load(expired, now: t0) == nil)
+        #expect(try await store.sweep(now: t0, limit: .max) == 1)
+        #expect(try await store.load(live, now: t0)?.data == ["a": 1])
+        #expect(try await store.count() == 1)
+        // A second store on the migrated table (another process starting) changes nothing.
+        let second = try PostgresTestServer.makeStore(table: table)
+        try await second.prepare()
+        #expect(try await second.load(live, now: t0)?.data == ["a": 1])
+        await second.shutdown()
+    }
+
+    /// Saves move `expires_at` on every write; with the index on the coarse `expiry_bucket`
+    /// they are HOT updates (no new index entries) while the bucket stays the same.
+    @Test(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipMessage))
+    func savesWithinAnExpiryBucketAreHOTUpdates() async throws {
+        let store = try PostgresTestServer.makeStore()
+        defer { Task { [store] in await store.shutdown() } }
+        let t0 = Self.t0  // t0 + 3,600 … t0 + 3,620 lie in one five-minute bucket
+        let key = StoreConformanceTests.newKey()
+        #expect(try await store.create(key, record: StoreConformanceTests.record(["n": 0], at: t0)))
+        var base = try #require(try await store.load(key, now: t0))
+        for i in 1...20 {
+            var changes = StoreConformanceTests.changes([("n", .int(SessionInteger(i)))], at: t0 + Int64(i))
+            changes.base = base
+            base = try #require(try await store.apply(changes, to: key))
+        }
+        #expect(try await store.load(key, now: t0 + 20)?.expiresAt == t0 + 3_620)
+        // Statistics reach pg_stat_user_tables within about a second of each backend's commit.
+        var counts: (Int64, Int64) = (0, 0)
+        for _ in 0..<50 {
+            let rows = try await store.client.query(
+                "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relid = to_regclass(\(store.table.sql))")
+            for try await row in rows.decode((Int64, Int64).self) { counts = row }
+            if counts.0 >= 20 { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        #expect(counts.0 == 20)
+        #expect(counts.1 >= 19, "updates \(counts.0), HOT \(counts.1)")
     }
 
     @Test(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipMessage))
