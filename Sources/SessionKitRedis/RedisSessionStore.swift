@@ -231,6 +231,8 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore, Las
     // MARK: Encoding
 
     static let dataPrefix: [UInt8] = Array("d:".utf8)
+    static let metaPrefix: [UInt8] = Array("m:".utf8)
+    static let formatField: [UInt8] = Array("m:f".utf8)
 
     static func dataField(_ key: String) -> [UInt8] { dataPrefix + Array(key.utf8) }
 
@@ -260,7 +262,10 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore, Las
         func corrupt(_ why: String) -> SessionStoreError {
             SessionStoreError(.corrupt, "Redis record \(key): \(why)")
         }
-        var meta: [String: Int64] = [:]
+        // Named fields, not a dictionary of them, and the names as static byte arrays: a load
+        // decodes every field of the hash, and this runs on every request's read path.
+        var created: Int64?, accessed: Int64?, expires: Int64?, version: Int64?
+        var deadline: Int64?, idle: Int64?
         var format: String?
         var entries: [(String, SessionValue)] = []
         entries.reserveCapacity(fields.count)
@@ -274,26 +279,32 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore, Las
                 } catch {
                     throw corrupt("undecodable value: \(error.message)")
                 }
-            } else if field == Array("m:f".utf8) {
+            } else if field == formatField {
                 format = String(decoding: value, as: UTF8.self)
-            } else if field.starts(with: Array("m:".utf8)) {
+            } else if field.starts(with: metaPrefix) {
                 guard let n = Int64(String(decoding: value, as: UTF8.self)) else {
                     throw corrupt("bad metadata")
                 }
-                meta[String(decoding: field, as: UTF8.self)] = n
+                switch String(decoding: field, as: UTF8.self) {
+                case "m:created": created = n
+                case "m:accessed": accessed = n
+                case "m:expires": expires = n
+                case "m:version": version = n
+                case "m:deadline": deadline = n
+                case "m:idle": idle = n
+                default: break  // a later release's metadata
+                }
             } else {
                 throw corrupt("unknown field")
             }
         }
         guard let format else { throw corrupt("no format field") }
         guard format == "1" else { throw corrupt("unsupported format \(format.prefix(8))") }
-        guard let created = meta["m:created"], let accessed = meta["m:accessed"], let expires = meta["m:expires"],
-            let version = meta["m:version"]
-        else { throw corrupt("missing metadata") }
+        guard let created, let accessed, let expires, let version else { throw corrupt("missing metadata") }
         return SessionRecord(
             data: SessionObject(entries, uniquingKeysWith: { _, last in last }),
-            createdAt: created, lastAccessAt: accessed, absoluteDeadline: meta["m:deadline"],
-            idleTimeoutOverride: meta["m:idle"], expiresAt: expires, version: UInt64(bitPattern: version))
+            createdAt: created, lastAccessAt: accessed, absoluteDeadline: deadline,
+            idleTimeoutOverride: idle, expiresAt: expires, version: UInt64(bitPattern: version))
     }
 
     /// `prefix` with Redis glob metacharacters escaped, for `SCAN MATCH`.
