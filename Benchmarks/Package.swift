@@ -52,5 +52,12 @@ let package = Package(
             path: "Benchmarks/StoreServers",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Not an ordo-one benchmark: a plain program (scripts/bench-scale) that fills stores with
+        // 1M sessions and prints latencies by store size and during a full sweep.
+        .executableTarget(
+            name: "SessionScale",
+            dependencies: [.product(name: "SessionKit", package: "SessionKit")],
+            path: "Benchmarks/SessionScale"
+        ),
     ]
 )
