@@ -503,7 +503,8 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
             idleTimeoutOverride: row.4, expiresAt: row.5, version: UInt64(bitPattern: row.6))
     }
 
-    /// The expiry index is on `expires_at` in buckets of this many seconds, not on `expires_at`:
+    /// The expiry index is on `expiry_bucket` (`expires_at` in buckets of this many seconds), not
+    /// on `expires_at` itself:
     /// every save moves `expires_at`, and an update that changes an indexed column cannot be a
     /// HOT update (a new index entry per save, dead row versions the reads walk past until a
     /// vacuum). A bucket changes once in five minutes, so nearly every save is HOT; the sweep
