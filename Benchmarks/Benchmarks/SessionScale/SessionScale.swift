@@ -86,12 +86,9 @@ struct SessionScale {
                 guard try await store.apply(changes, to: key) != nil else { throw ScaleError("a save found no session") }
             }
             p99s[point] = (load.p99, save.p99)
-            let perSession: String
+            var perSession = "\(Int(ProcessMemory.residentBytes() - rssEmpty) / point) B RSS"
             if let path = subject.diskPath, let before = diskEmpty {
-                perSession = "\(Int(DiskUsage.usedBytes(path) - before) / point) B disk, "
-                    + "\(Int(ProcessMemory.residentBytes() - rssEmpty) / point) B RSS"
-            } else {
-                perSession = "\(Int(ProcessMemory.residentBytes() - rssEmpty) / point) B RSS"
+                perSession = "\(Int(DiskUsage.usedBytes(path) - before) / point) B disk, " + perSession
             }
             let rate = Double(added) / max(fillTime.seconds, 1e-9)
             rows.append(
