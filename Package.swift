@@ -32,12 +32,15 @@ let package = Package(
         .target(name: "CSessionKitSHA1"),
         // getrandom(2) in one call (Glibc's Swift module does not export it).
         .target(name: "CSessionKitRandom"),
+        // preadv2(RWF_NOWAIT): reads that never wait for the disk (Glibc's module lacks it).
+        .target(name: "CSessionKitFileIO"),
         // The core: no HTTP framework.
         .target(
             name: "SessionKit",
             dependencies: [
                 "CSessionKitSHA1",
                 "CSessionKitRandom",
+                "CSessionKitFileIO",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CSessionKitFileIO
 import Dispatch
 import Logging
 import Synchronization
@@ -23,7 +24,9 @@ import class Foundation.Thread
 /// - Each file carries its timing in a fixed header (`SessionRecordFile`) with checksums; expiry
 ///   is enforced on load and by `sweep`, which reads only headers. A damaged file reads as
 ///   absent and is removed, with a warning.
-/// - All file I/O runs on a small dedicated thread pool, never on Swift's cooperative pool.
+/// - File I/O runs on a small dedicated thread pool, never blocking Swift's cooperative pool,
+///   except a `load` whose file is in the page cache: read at once (`preadv2` with
+///   `RWF_NOWAIT`, Linux), it costs no thread hop.
 /// - Failures (EACCES, ENOSPC, EROFS, EIO, ENOTDIR…) throw `SessionStoreError(.unavailable)`.
 public final class DirectorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
     LastWriterWinsSessionStore
@@ -82,6 +85,18 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
 
     public func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {
         guard let paths = SessionPaths(key) else { return nil }
+        // Fast path, on the caller's thread: a file whose bytes are all in the page cache is
+        // read without waiting for the disk (preadv2 with RWF_NOWAIT), which spares the two
+        // thread hops of the I/O pool. Anything else (not cached, expired, damaged, an error)
+        // takes the pool path below, which handles it.
+        switch readFileIfCached(paths.data) {
+        case .absent:
+            return nil
+        case .bytes(let bytes):
+            if case .live(let record) = Self.inspect(bytes, now: now) { return record }
+        case .wouldBlock:
+            break
+        }
         return try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> SessionRecord? in
             guard let bytes = try self.readFile(paths.data, display: paths.display, operation: "load") else {
                 return nil
@@ -412,12 +427,56 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
 
     /// The whole file, or nil when it does not exist. Other failures throw.
     func readFile(_ path: String, display: String, operation: String) throws(SessionStoreError) -> [UInt8]? {
+        switch Self.readWhole(root: rootFD, path, cachedOnly: false) {
+        case .absent: return nil
+        case .bytes(let bytes): return bytes
+        case .failed(let e): throw POSIXIO.failure(operation, display, e)
+        case .wouldBlock: throw POSIXIO.failure(operation, display, EAGAIN)  // not with cachedOnly: false
+        }
+    }
+
+    enum CachedRead {
+        case absent
+        case bytes([UInt8])
+        /// Not (all) in the page cache, or any failure: let the I/O pool read it.
+        case wouldBlock
+    }
+
+    /// The whole file if it can be read without waiting for the disk. `openat` itself may still
+    /// wait on a lookup of a folder that is not cached, as a web server's open() does.
+    func readFileIfCached(_ path: String) -> CachedRead {
+        if Self.cachedReadsUnsupported.load(ordering: .relaxed) { return .wouldBlock }
+        switch Self.readWhole(root: rootFD, path, cachedOnly: true) {
+        case .absent: return .absent
+        case .bytes(let bytes): return .bytes(bytes)
+        case .wouldBlock: return .wouldBlock
+        case .failed(let e):
+            if e == EOPNOTSUPP || e == ENOSYS || e == EINVAL {
+                Self.cachedReadsUnsupported.store(true, ordering: .relaxed)  // an old kernel, not Linux
+            }
+            return .wouldBlock
+        }
+    }
+
+    /// Set once the kernel rejects RWF_NOWAIT: every load then goes to the I/O pool.
+    static let cachedReadsUnsupported = Atomic<Bool>(false)
+
+    enum ReadOutcome {
+        case absent
+        case bytes([UInt8])
+        case wouldBlock
+        case failed(Int32)
+    }
+
+    /// Reads the file whole: one read for a small session. Stops at the size the header
+    /// announces (files are never appended to) or at the store's size cap (+1 byte, so that
+    /// trailing bytes are noticed). `cachedOnly`: reads only what is in the page cache.
+    static func readWhole(root: Int32, _ path: String, cachedOnly: Bool) -> ReadOutcome {
         var fd: Int32
-        repeat { fd = openat(rootFD, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) } while fd < 0 && errno == EINTR
+        repeat { fd = openat(root, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) } while fd < 0 && errno == EINTR
         if fd < 0 {
             let e = errno
-            if e == ENOENT { return nil }
-            throw POSIXIO.failure(operation, display, e)
+            return e == ENOENT ? .absent : .failed(e)
         }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -435,15 +494,19 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
                 if count >= cap { break }
                 buffer.append(contentsOf: repeatElement(0, count: min(want, cap) - buffer.count))
             }
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                let start = raw.baseAddress! + count
+                if cachedOnly { return sessionkit_pread_cached(fd, start, raw.count - count, off_t(count)) }
+                return read(fd, start, raw.count - count)
+            }
             if n < 0 {
-                if errno == EINTR { continue }
-                throw POSIXIO.failure(operation, display, errno)
+                let e = errno
+                if e == EINTR { continue }
+                return cachedOnly && e == EAGAIN ? .wouldBlock : .failed(e)
             }
             if n == 0 { break }
             count += n
-            // Done as soon as we hold the announced size (files are never appended to): a small
-            // session costs one read.
+            // Done as soon as we hold the announced size: a small session costs one read.
             if count >= SessionRecordFile.headerSize {
                 let announced = buffer.withUnsafeBytes { raw -> Int? in
                     if case .header(let h) = SessionRecordFile.parseHeader(raw) { return h.fileSize }
@@ -454,7 +517,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             }
         }
         buffer.removeSubrange(count...)
-        return buffer
+        return .bytes(buffer)
     }
 
     /// Writes `bytes` as the session file: temporary file, fsync, rename, fsync the folder.

@@ -769,6 +769,36 @@ enum TestFolders {
         }
     }
 
+    /// A load's fast path reads a file held in the page cache without the I/O pool; it must
+    /// return exactly the bytes the pool's read returns (one read for a small file, several for
+    /// a large one) and tell "no file" apart from "would wait".
+    @Test func cachedReadsMatchThePoolsReads() async throws {
+        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+            let small = Self.newKey()
+            let large = Self.newKey()
+            #expect(try await store.create(small, record: Self.record(["n": 1])))
+            let big = SessionObject(
+                (0..<1_000).map { ("key\($0)", SessionValue.string(String(repeating: "v", count: $0 % 200))) },
+                uniquingKeysWith: { $1 })
+            #expect(try await store.create(large, record: Self.record(big)))
+            for key in [small, large] {
+                let path = SessionPaths(key)!.data
+                let expected = try Self.bytes(Self.dataPath(dir, key))
+                // Just written, so cached: the fast path must succeed, not fall back.
+                guard case .bytes(let cached) = store.readFileIfCached(path) else {
+                    Issue.record("a file just written was not read from the page cache")
+                    continue
+                }
+                #expect(cached == expected)
+                #expect(try store.readFile(path, display: "t", operation: "t") == expected)
+            }
+            guard case .absent = store.readFileIfCached(SessionPaths(Self.newKey())!.data) else {
+                Issue.record("a missing file must read as absent")
+                return
+            }
+        }
+    }
+
     /// The lock protocol itself, with separate open file descriptions (as separate processes
     /// have): holders that unlink the lock file never let two holders in at once.
     @Test func fileLockIsExclusiveWhileLockFilesComeAndGo() async throws {

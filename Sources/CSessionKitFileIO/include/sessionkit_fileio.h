@@ -1,0 +1,13 @@
+#ifndef SESSIONKIT_FILEIO_H
+#define SESSIONKIT_FILEIO_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/// Reads up to `length` bytes at `offset` only if they are already in the page cache:
+/// preadv2(2) with RWF_NOWAIT on Linux. Returns the count read (0 at end of file), or -1 with
+/// errno EAGAIN when the read would wait for the disk (or the kernel or platform lacks
+/// RWF_NOWAIT: EOPNOTSUPP / ENOSYS / EINVAL), or another errno on failure.
+ssize_t sessionkit_pread_cached(int fd, void *buffer, size_t length, off_t offset);
+
+#endif
