@@ -10,7 +10,9 @@ public final class PendingSession: Sendable {
 
     private enum State {
         case unopened
-        case opening(Task<Session, any Error>)
+        /// The first caller is opening it in its own task; later callers wait here. A waiter
+        /// resumed with nil found the open failed before it queued, and tries again.
+        case opening(waiters: [UnsafeContinuation<Session?, any Error>])
         case opened(Session)
     }
 
@@ -22,36 +24,71 @@ public final class PendingSession: Sendable {
     }
 
     /// The session, opened on first use. Throws `SessionLoadError` when the store fails.
+    ///
+    /// The first caller loads the record in its own task (no extra task, no thread hop); a
+    /// caller that arrives meanwhile waits for that load and gets the same `Session`, or the
+    /// same error. A failed open is not remembered: a later call may find the store back.
     public func session() async throws -> Session {
         guard case .server = engine.storage else { return openCookieSession() }
-        enum Next { case ready(Session), wait(Task<Session, any Error>) }
-        let next: Next = state.withLock { state in
-            switch state {
-            case .opened(let session):
-                return .ready(session)
-            case .opening(let task):
-                return .wait(task)
-            case .unopened:
-                let engine = self.engine
-                let cookie = self.cookie
-                let task = Task { try await engine.openServerSession(cookie) }
-                state = .opening(task)
-                return .wait(task)
+        while true {
+            enum Next { case ready(Session), open, wait }
+            let next: Next = state.withLock { state in
+                switch state {
+                case .opened(let session): return .ready(session)
+                case .opening: return .wait
+                case .unopened:
+                    state = .opening(waiters: [])
+                    return .open
+                }
+            }
+            switch next {
+            case .ready(let session):
+                return session
+            case .open:
+                return try await open()
+            case .wait:
+                let session: Session? = try await withUnsafeThrowingContinuation { continuation in
+                    let now: Session?? = state.withLock { state in
+                        switch state {
+                        case .opening(var waiters):
+                            waiters.append(continuation)
+                            state = .opening(waiters: waiters)
+                            return .none
+                        case .opened(let session):
+                            return .some(session)
+                        case .unopened:
+                            return .some(nil)
+                        }
+                    }
+                    if let now { continuation.resume(returning: now) }
+                }
+                if let session { return session }
             }
         }
-        guard case .wait(let task) = next else {
-            if case .ready(let session) = next { return session }
-            fatalError("unreachable")
-        }
+    }
+
+    private func open() async throws -> Session {
+        let result: Result<Session, any Error>
         do {
-            let session = try await task.value
-            state.withLock { $0 = .opened(session) }
-            return session
+            result = .success(try await engine.openServerSession(cookie))
         } catch {
-            // A failed open is not remembered: a later call may find the store back.
-            state.withLock { if case .opening = $0 { $0 = .unopened } }
-            throw error
+            result = .failure(error)
         }
+        let waiters = state.withLock { state in
+            guard case .opening(let waiters) = state else { return [UnsafeContinuation<Session?, any Error>]() }
+            switch result {
+            case .success(let session): state = .opened(session)
+            case .failure: state = .unopened
+            }
+            return waiters
+        }
+        for waiter in waiters {
+            switch result {
+            case .success(let session): waiter.resume(returning: session)
+            case .failure(let error): waiter.resume(throwing: error)
+            }
+        }
+        return try result.get()
     }
 
     /// Signed-cookie sessions need no I/O: opened synchronously.
@@ -62,6 +99,11 @@ public final class PendingSession: Sendable {
             state = .opened(session)
             return session
         }
+    }
+
+    /// Callers waiting for another caller's open (for tests).
+    var waitingCount: Int {
+        state.withLock { if case .opening(let waiters) = $0 { return waiters.count } else { return 0 } }
     }
 
     /// The session if the handler opened it, else nil.

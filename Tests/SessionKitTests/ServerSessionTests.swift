@@ -353,6 +353,40 @@ final class Browser: Sendable {
         #expect(try await browser.read("username") == "admin")  // recovered, nothing lost
     }
 
+    /// `session()` called from several tasks of one request while the first is loading: one
+    /// load, the same `Session` for all; a failed load fails all of them and is not remembered.
+    @Test func concurrentOpensShareOneLoadAndItsFailure() async throws {
+        let gated = GatedStore(store)
+        let engine = try Self.engine(store: gated, clock: clock)
+        let browser = Browser(engine)
+        try await browser.request { $0["username"] = "admin" }
+        let loadsBefore = store.count("load")
+
+        for failing in [true, false] {
+            let pending = engine.begin(cookieHeaders: ["session=\(browser.cookie!)"])
+            gated.close()
+            store.setFailing(failing)
+            let results = await withTaskGroup(of: Result<Session, any Error>.self) { group in
+                for _ in 0..<3 {
+                    group.addTask { do { return .success(try await pending.session()) } catch { return .failure(error) } }
+                }
+                while pending.waitingCount < 2 || gated.waiting < 1 { await Task.yield() }
+                gated.open()
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            if failing {
+                #expect(results.allSatisfy { if case .failure(let e) = $0 { e is SessionLoadError } else { false } })
+            } else {
+                let sessions = results.compactMap { try? $0.get() }
+                #expect(sessions.count == 3)
+                #expect(sessions.allSatisfy { $0 === sessions[0] })
+                #expect(sessions.first?["username"] == "admin")
+            }
+        }
+        #expect(store.count("load") == loadsBefore + 2)  // one per round, failed or not
+        store.setFailing(false)
+    }
+
     @Test func fallbackKeysVerifySignedIDs() async throws {
         let old = try Self.engine(store: store, clock: clock)
         let browser = Browser(old)
@@ -383,4 +417,43 @@ extension CountingStore {
     func count(inner: any SessionStore) async throws -> Int {
         try await (inner as? any InspectableSessionStore)?.count() ?? -1
     }
+}
+
+/// A store whose loads wait while the gate is closed.
+final class GatedStore: SessionStore, Sendable {
+    let inner: any SessionStore
+    private let state = Mutex<(closed: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    init(_ inner: any SessionStore) { self.inner = inner }
+
+    func close() { state.withLock { $0.closed = true } }
+    func open() {
+        let waiters = state.withLock { s in
+            s.closed = false
+            defer { s.waiters = [] }
+            return s.waiters
+        }
+        for w in waiters { w.resume() }
+    }
+    var waiting: Int { state.withLock { $0.waiters.count } }
+
+    func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {
+        await withCheckedContinuation { c in
+            let pass = state.withLock { s in
+                if s.closed { s.waiters.append(c); return false }
+                return true
+            }
+            if pass { c.resume() }
+        }
+        return try await inner.load(key, now: now)
+    }
+    func create(_ key: SessionStorageKey, record: SessionRecord) async throws -> Bool {
+        try await inner.create(key, record: record)
+    }
+    func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
+        try await inner.apply(changes, to: key)
+    }
+    func move(_ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey) async throws -> SessionRecord? {
+        try await inner.move(changes, from: old, to: new)
+    }
+    func delete(_ key: SessionStorageKey) async throws { try await inner.delete(key) }
 }
