@@ -3,38 +3,53 @@
 public enum SetCookie {
     /// The cookie carrying `value`; `expires` (Unix seconds) only for permanent sessions.
     public static func header(value: String, expires: Int64?, options: SessionCookieOptions) -> String {
-        format(value: value, expires: expires, maxAgeZero: false, options: options)
+        Template(options).header(value: value, expires: expires)
     }
 
     /// The cookie that makes the browser drop the session: empty value, expired, same attributes.
     public static func deletion(options: SessionCookieOptions) -> String {
-        format(value: "", expires: 0, maxAgeZero: true, options: options)
+        Template(options).deletion
     }
 
-    static func format(value: String, expires: Int64?, maxAgeZero: Bool, options: SessionCookieOptions) -> String {
-        var out = options.name
-        out.reserveCapacity(options.name.utf8.count + value.utf8.count + 96)
-        out += "="
-        out += value
-        if let domain = options.domain.map(cookieDomain), !domain.isEmpty {
-            out += "; Domain="
+    /// The attributes, formatted once per configuration: a header is then the value and, for a
+    /// permanent session, its date, between two fixed strings.
+    struct Template: Sendable {
+        /// `name=`
+        let head: String
+        /// `; Domain=…` or empty.
+        let domain: String
+        /// `; Secure; HttpOnly; Path=…; SameSite=…; Partitioned`, as configured.
+        let tail: String
+        /// The deletion cookie, whole.
+        let deletion: String
+
+        init(_ options: SessionCookieOptions) {
+            head = options.name + "="
+            let d = options.domain.map(SetCookie.cookieDomain) ?? ""
+            domain = d.isEmpty ? "" : "; Domain=" + d
+            var tail = ""
+            if options.secure || options.partitioned { tail += "; Secure" }
+            if options.httpOnly { tail += "; HttpOnly" }
+            tail += "; Path=" + SetCookie.quotePath(options.path)
+            if let sameSite = options.sameSite { tail += "; SameSite=" + sameSite.rawValue }
+            if options.partitioned { tail += "; Partitioned" }
+            self.tail = tail
+            deletion = head + domain + "; Expires=" + HTTPDate.format(unixSeconds: 0) + "; Max-Age=0" + tail
+        }
+
+        func header(value: String, expires: Int64?) -> String {
+            var out = ""
+            out.reserveCapacity(head.utf8.count + value.utf8.count + domain.utf8.count + tail.utf8.count + 40)
+            out += head
+            out += value
             out += domain
+            if let expires {
+                out += "; Expires="
+                out += HTTPDate.format(unixSeconds: expires)
+            }
+            out += tail
+            return out
         }
-        if let expires {
-            out += "; Expires="
-            out += HTTPDate.format(unixSeconds: expires)
-        }
-        if maxAgeZero { out += "; Max-Age=0" }
-        if options.secure || options.partitioned { out += "; Secure" }
-        if options.httpOnly { out += "; HttpOnly" }
-        out += "; Path="
-        out += quotePath(options.path)
-        if let sameSite = options.sameSite {
-            out += "; SameSite="
-            out += sameSite.rawValue
-        }
-        if options.partitioned { out += "; Partitioned" }
-        return out
     }
 
     /// Werkzeug drops a port and leading dots from the domain.
@@ -48,7 +63,7 @@ public enum SetCookie {
 
     /// Percent-encodes the path like Python's `quote(path, safe="%!$&'()*+,/:=@")`.
     static func quotePath(_ path: String) -> String {
-        let safe = Set("%!$&'()*+,/:=@_.-~".utf8)
+        let safe = Set("%!$&'()*+,/:=@_.-~".utf8)  // once per configuration (Template)
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         for b in path.utf8 {
