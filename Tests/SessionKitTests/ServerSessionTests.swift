@@ -364,14 +364,14 @@ final class Browser: Sendable {
 
         for failing in [true, false] {
             let pending = engine.begin(cookieHeaders: ["session=\(browser.cookie!)"])
-            gated.close()
+            gated.gate.close()
             store.setFailing(failing)
             let results = await withTaskGroup(of: Result<Session, any Error>.self) { group in
                 for _ in 0..<3 {
                     group.addTask { do { return .success(try await pending.session()) } catch { return .failure(error) } }
                 }
-                while pending.waitingCount < 2 || gated.waiting < 1 { await Task.yield() }
-                gated.open()
+                while pending.waitingCount < 2 || gated.gate.waiting < 1 { await Task.yield() }
+                gated.gate.open()
                 return await group.reduce(into: []) { $0.append($1) }
             }
             if failing {
@@ -419,31 +419,14 @@ extension CountingStore {
     }
 }
 
-/// A store whose loads wait while the gate is closed.
+/// A store whose loads wait while its gate is closed.
 final class GatedStore: SessionStore, Sendable {
     let inner: any SessionStore
-    private let state = Mutex<(closed: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    let gate = TestGate()
     init(_ inner: any SessionStore) { self.inner = inner }
 
-    func close() { state.withLock { $0.closed = true } }
-    func open() {
-        let waiters = state.withLock { s in
-            s.closed = false
-            defer { s.waiters = [] }
-            return s.waiters
-        }
-        for w in waiters { w.resume() }
-    }
-    var waiting: Int { state.withLock { $0.waiters.count } }
-
     func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {
-        await withCheckedContinuation { c in
-            let pass = state.withLock { s in
-                if s.closed { s.waiters.append(c); return false }
-                return true
-            }
-            if pass { c.resume() }
-        }
+        await gate.pass()
         return try await inner.load(key, now: now)
     }
     func create(_ key: SessionStorageKey, record: SessionRecord) async throws -> Bool {

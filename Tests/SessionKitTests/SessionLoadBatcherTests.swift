@@ -11,7 +11,7 @@ import Testing
     final class FakeStore: Sendable {
         private let records = Mutex<[SessionStorageKey: SessionRecord]>([:])
         private let log = Mutex<[(keys: [SessionStorageKey], now: Int64)]>([])
-        private let held = Mutex<(holding: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+        private let gate = TestGate()
         let failing = Mutex<(any Error)?>(nil)
         let corrupt = Mutex<Set<SessionStorageKey>>([])
 
@@ -23,18 +23,11 @@ import Testing
         }
 
         var lookups: [(keys: [SessionStorageKey], now: Int64)] { log.withLock { $0 } }
-        var lookupsWaiting: Int { held.withLock { $0.waiting.count } }
+        var lookupsWaiting: Int { gate.waiting }
 
-        func hold() { held.withLock { $0.holding = true } }
+        func hold() { gate.close() }
 
-        func release() {
-            let waiting = held.withLock { h in
-                h.holding = false
-                defer { h.waiting = [] }
-                return h.waiting
-            }
-            for continuation in waiting { continuation.resume() }
-        }
+        func release() { gate.open() }
 
         /// Reads the records when called (like a query sent now), then waits while held.
         func lookup(_ keys: [SessionStorageKey], now: Int64) async throws -> [SessionStorageKey: Result<SessionRecord, any Error>] {
@@ -42,13 +35,7 @@ import Testing
             let snapshot = records.withLock { $0 }
             let bad = corrupt.withLock { $0 }
             let failure = failing.withLock { $0 }
-            await withCheckedContinuation { continuation in
-                let wait = held.withLock { h in
-                    if h.holding { h.waiting.append(continuation) }
-                    return h.holding
-                }
-                if !wait { continuation.resume() }
-            }
+            await gate.pass()
             if let failure { throw failure }
             var found: [SessionStorageKey: Result<SessionRecord, any Error>] = [:]
             for key in keys {
