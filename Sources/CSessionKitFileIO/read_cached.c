@@ -16,7 +16,7 @@ ssize_t sessionkit_pread_cached(int fd, void *buffer, size_t length, off_t offse
     return n;
 #else
     (void)fd; (void)buffer; (void)length; (void)offset;
-    errno = EAGAIN;
+    errno = ENOSYS; /* the caller stops trying */
     return -1;
 #endif
 }

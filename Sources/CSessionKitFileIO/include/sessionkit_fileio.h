@@ -6,8 +6,8 @@
 
 /// Reads up to `length` bytes at `offset` only if they are already in the page cache:
 /// preadv2(2) with RWF_NOWAIT on Linux. Returns the count read (0 at end of file), or -1 with
-/// errno EAGAIN when the read would wait for the disk (or the kernel or platform lacks
-/// RWF_NOWAIT: EOPNOTSUPP / ENOSYS / EINVAL), or another errno on failure.
+/// errno EAGAIN when the read would wait for the disk; EOPNOTSUPP or EINVAL when the kernel
+/// lacks RWF_NOWAIT, ENOSYS on other platforms; another errno on any other failure.
 ssize_t sessionkit_pread_cached(int fd, void *buffer, size_t length, off_t offset);
 
 #endif
