@@ -431,7 +431,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         case .absent: return nil
         case .bytes(let bytes): return bytes
         case .failed(let e): throw POSIXIO.failure(operation, display, e)
-        case .wouldBlock: throw POSIXIO.failure(operation, display, EAGAIN)  // not with cachedOnly: false
+        case .wouldBlock, .unsupported: throw POSIXIO.failure(operation, display, EAGAIN)  // only with cachedOnly
         }
     }
 
@@ -445,26 +445,28 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// The whole file if it can be read without waiting for the disk. `openat` itself may still
     /// wait on a lookup of a folder that is not cached, as a web server's open() does.
     func readFileIfCached(_ path: String) -> CachedRead {
-        if Self.cachedReadsUnsupported.load(ordering: .relaxed) { return .wouldBlock }
+        if cachedReadsUnsupported.load(ordering: .relaxed) { return .wouldBlock }
         switch Self.readWhole(root: rootFD, path, cachedOnly: true) {
         case .absent: return .absent
         case .bytes(let bytes): return .bytes(bytes)
-        case .wouldBlock: return .wouldBlock
-        case .failed(let e):
-            if e == EOPNOTSUPP || e == ENOSYS || e == EINVAL {
-                Self.cachedReadsUnsupported.store(true, ordering: .relaxed)  // an old kernel, not Linux
-            }
+        case .wouldBlock, .failed: return .wouldBlock
+        case .unsupported:
+            cachedReadsUnsupported.store(true, ordering: .relaxed)
             return .wouldBlock
         }
     }
 
-    /// Set once the kernel rejects RWF_NOWAIT: every load then goes to the I/O pool.
-    static let cachedReadsUnsupported = Atomic<Bool>(false)
+    /// Set once this store's file system (or the kernel, or the platform) rejects RWF_NOWAIT:
+    /// its loads then all go to the I/O pool.
+    let cachedReadsUnsupported = Atomic<Bool>(false)
 
     enum ReadOutcome {
         case absent
         case bytes([UInt8])
         case wouldBlock
+        /// `cachedOnly` reads are not supported here (EOPNOTSUPP, EINVAL: kernel older than
+        /// 4.14; ENOSYS: not Linux).
+        case unsupported
         case failed(Int32)
     }
 
@@ -473,7 +475,8 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// trailing bytes are noticed). `cachedOnly`: reads only what is in the page cache.
     static func readWhole(root: Int32, _ path: String, cachedOnly: Bool) -> ReadOutcome {
         var fd: Int32
-        repeat { fd = openat(root, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) } while fd < 0 && errno == EINTR
+        // O_NONBLOCK: a FIFO planted at the path must not block the open (no effect on a regular file).
+        repeat { fd = openat(root, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) } while fd < 0 && errno == EINTR
         if fd < 0 {
             let e = errno
             return e == ENOENT ? .absent : .failed(e)
@@ -502,7 +505,10 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             if n < 0 {
                 let e = errno
                 if e == EINTR { continue }
-                return cachedOnly && e == EAGAIN ? .wouldBlock : .failed(e)
+                guard cachedOnly else { return .failed(e) }
+                if e == EAGAIN { return .wouldBlock }
+                if e == EOPNOTSUPP || e == EINVAL || e == ENOSYS { return .unsupported }
+                return .failed(e)
             }
             if n == 0 { break }
             count += n

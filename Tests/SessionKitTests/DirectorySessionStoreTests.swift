@@ -796,6 +796,8 @@ enum TestFolders {
                 Issue.record("a missing file must read as absent")
                 return
             }
+            let unsupported = store.cachedReadsUnsupported.load(ordering: .relaxed)
+            #expect(!unsupported)
         }
     }
 
