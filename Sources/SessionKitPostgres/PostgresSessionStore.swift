@@ -575,26 +575,12 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
         state.withLock { $0.tableReady = true }
     }
 
-    private enum Outcome<T: Sendable>: Sendable {
-        case value(T)
-        case timedOut
-    }
-
     /// Runs `body` with the operation timeout; maps failures to `SessionStoreError(.unavailable)`
     /// (a `SessionStoreError` passes through), logs them, and logs the recovery after them.
     private func run<T: Sendable>(_ operation: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let timeout = operationTimeout
         do {
-            let outcome = try await withThrowingTaskGroup(of: Outcome<T>.self) { group in
-                group.addTask { .value(try await body()) }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return .timedOut
-                }
-                defer { group.cancelAll() }
-                return try await group.next() ?? .timedOut
-            }
-            guard case .value(let value) = outcome else {
+            guard let value = try await withDeadline(timeout, body) else {
                 throw SessionStoreError(
                     .unavailable, "PostgreSQL did not answer the session \(operation) within \(timeout)")
             }
