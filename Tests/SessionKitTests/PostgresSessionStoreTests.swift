@@ -248,6 +248,11 @@ final class TCPProxy: @unchecked Sendable {
         // and one expired session.
         let t = store.table.sql
         let t0 = Self.t0
+        // The schema as the store makes it (under its advisory lock): a bare CREATE SCHEMA IF NOT
+        // EXISTS racing with other tests' stores on a fresh database can fail with a unique violation.
+        let helper = try PostgresTestServer.makeStore(table: PostgresTestServer.uniqueTable())
+        try await helper.prepare()
+        await helper.shutdown()
         try await store.client.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)")
         try await store.client.query(
             """
