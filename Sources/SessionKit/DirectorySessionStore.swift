@@ -94,7 +94,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             return nil
         case .bytes(let bytes):
             if case .live(let record) = Self.inspect(bytes, now: now) { return record }
-        case .wouldBlock:
+        case .wouldBlock, .unsupported, .failed:
             break
         }
         return try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> SessionRecord? in
@@ -435,25 +435,14 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         }
     }
 
-    enum CachedRead {
-        case absent
-        case bytes([UInt8])
-        /// Not (all) in the page cache, or any failure: let the I/O pool read it.
-        case wouldBlock
-    }
-
     /// The whole file if it can be read without waiting for the disk. `openat` itself may still
     /// wait on a lookup of a folder that is not cached, as a web server's open() does.
-    func readFileIfCached(_ path: String) -> CachedRead {
-        if cachedReadsUnsupported.load(ordering: .relaxed) { return .wouldBlock }
-        switch Self.readWhole(root: rootFD, path, cachedOnly: true) {
-        case .absent: return .absent
-        case .bytes(let bytes): return .bytes(bytes)
-        case .wouldBlock, .failed: return .wouldBlock
-        case .unsupported:
-            cachedReadsUnsupported.store(true, ordering: .relaxed)
-            return .wouldBlock
-        }
+    /// Anything but `.absent` and `.bytes` means: let the I/O pool read it.
+    func readFileIfCached(_ path: String) -> ReadOutcome {
+        if cachedReadsUnsupported.load(ordering: .relaxed) { return .unsupported }
+        let outcome = Self.readWhole(root: rootFD, path, cachedOnly: true)
+        if case .unsupported = outcome { cachedReadsUnsupported.store(true, ordering: .relaxed) }
+        return outcome
     }
 
     /// Set once this store's file system (or the kernel, or the platform) rejects RWF_NOWAIT:
