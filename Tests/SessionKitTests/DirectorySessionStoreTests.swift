@@ -277,6 +277,19 @@ enum TestFolders {
         #expect(!exists(path), "\(bytes.count) bytes not removed", sourceLocation: sourceLocation)
     }
 
+    /// A FIFO planted where a session file belongs must not block a load (opening a FIFO for
+    /// reading waits for a writer unless O_NONBLOCK): it reads as absent.
+    @Test(.timeLimit(.minutes(1))) func aFIFOAtASessionPathIsAbsentAndNeverBlocks() async throws {
+        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record()))
+            let path = Self.dataPath(dir, key)
+            #expect(unlink(path) == 0)
+            #expect(mkfifo(path, 0o600) == 0)
+            #expect(try await store.load(key, now: Self.t0) == nil)
+        }
+    }
+
     @Test func garbageIsAbsentAndRemoved() async throws {
         try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
             let key = Self.newKey()
