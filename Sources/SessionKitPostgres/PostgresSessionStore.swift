@@ -46,6 +46,8 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
     public let clock: SessionClock
     let table: QualifiedTable
     let operationTimeout: Duration
+    /// Bounds every operation by `operationTimeout`.
+    let deadlines: DeadlineWatchdog
     let logger: Logger
     /// `logger`, or a silent one when it would drop postgres-nio's debug lines anyway (postgres-nio
     /// adds metadata to its logger on every query, which costs a formatting pass per query).
@@ -77,6 +79,7 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
         self.client = client
         self.clock = clock
         self.operationTimeout = configuration.operationTimeout
+        self.deadlines = DeadlineWatchdog(timeout: configuration.operationTimeout)
         self.logger = logger
         self.queryLogger = Self.queryLogger(for: logger)
         self.loads = SessionLoadBatcher(maxConcurrentLookups: configuration.concurrentLoadQueries)
@@ -93,6 +96,7 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
         self.client = client
         self.clock = clock
         self.operationTimeout = operationTimeout
+        self.deadlines = DeadlineWatchdog(timeout: operationTimeout)
         self.logger = logger
         self.queryLogger = Self.queryLogger(for: logger)
         self.loads = SessionLoadBatcher(maxConcurrentLookups: concurrentLoadQueries)
@@ -580,7 +584,7 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
     private func run<T: Sendable>(_ operation: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let timeout = operationTimeout
         do {
-            guard let value = try await withDeadline(timeout, body) else {
+            guard let value = try await deadlines.run(body) else {
                 throw SessionStoreError(
                     .unavailable, "PostgreSQL did not answer the session \(operation) within \(timeout)")
             }
