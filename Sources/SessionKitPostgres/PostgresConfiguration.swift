@@ -187,6 +187,8 @@ extension PostgresSessionStore {
         var sql: String { schema.map { "\"\($0)\".\"\(table)\"" } ?? "\"\(table)\"" }
         /// The expiry index (on `expiry_bucket`), quoted; it lives in the table's schema.
         var indexName: String { "\"\(table)_expiry_bucket\"" }
+        /// `indexName`, schema-qualified when the table is.
+        var qualifiedIndexName: String { schema.map { "\"\($0)\".\(indexName)" } ?? indexName }
         /// The index on `expires_at` of the tables before `expiry_bucket`, schema-qualified (it is
         /// dropped when found).
         var legacyIndexSQL: String {

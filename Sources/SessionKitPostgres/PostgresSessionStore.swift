@@ -523,11 +523,21 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
     /// Creates schema, table and index once per store (serialized across processes by an
     /// advisory transaction lock per schema, since concurrent `CREATE … IF NOT EXISTS` of one
     /// schema, or of one table, can collide).
+    ///
+    /// A table that is already complete (the usual case: a process starting beside others) gets
+    /// no DDL at all, only a catalog query: even `CREATE INDEX IF NOT EXISTS` of an index that
+    /// exists takes a SHARE lock on the table first, which waits for every open write to the
+    /// table and holds every new write behind it until it is granted — a process starting on a
+    /// busy table would stall every other process's saves.
     private func ensureTable() async throws {
         if state.withLock({ $0.tableReady }) { return }
         let t = table.sql
         let schema = table.schema
         let index = table.indexName
+        if try await Self.isComplete(table, on: client, logger: logger) {
+            state.withLock { $0.tableReady = true }
+            return
+        }
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query(
                 "SELECT pg_advisory_xact_lock(\(Self.schemaLockClass), hashtext(\(schema ?? "")))", logger: self.logger
@@ -567,9 +577,11 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
                     "ALTER TABLE \(unescaped: t) SET (fillfactor = \(unescaped: String(Self.fillFactor)))", logger: self.logger
                 ).drain()
             }
-            try await connection.query(
-                "CREATE INDEX IF NOT EXISTS \(unescaped: index) ON \(unescaped: t) (expiry_bucket)", logger: self.logger
-            ).drain()
+            if try await !Self.exists(self.table.qualifiedIndexName, on: connection, logger: self.logger) {
+                try await connection.query(
+                    "CREATE INDEX IF NOT EXISTS \(unescaped: index) ON \(unescaped: t) (expiry_bucket)", logger: self.logger
+                ).drain()
+            }
             if !hasBucket {
                 try await connection.query(
                     "DROP INDEX IF EXISTS \(unescaped: self.table.legacyIndexSQL)", logger: self.logger
@@ -577,6 +589,27 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
             }
         }
         state.withLock { $0.tableReady = true }
+    }
+
+    /// Whether `table` exists with its `expiry_bucket` column and index (one catalog query, no lock).
+    static func isComplete(_ table: QualifiedTable, on client: PostgresClient, logger: Logger) async throws -> Bool {
+        let rows = try await client.query(
+            """
+            SELECT to_regclass(\(table.sql)) IS NOT NULL AND to_regclass(\(table.qualifiedIndexName)) IS NOT NULL
+                AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(\(table.sql))
+                    AND attname = 'expiry_bucket' AND NOT attisdropped)
+            """, logger: logger)
+        var complete = false
+        for try await value in rows.decode(Bool.self) { complete = value }
+        return complete
+    }
+
+    /// Whether the relation `name` (quoted, maybe schema-qualified) exists.
+    static func exists(_ name: String, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
+        let rows = try await connection.query("SELECT to_regclass(\(name)) IS NOT NULL", logger: logger)
+        var found = false
+        for try await value in rows.decode(Bool.self) { found = value }
+        return found
     }
 
     /// Runs `body` with the operation timeout; maps failures to `SessionStoreError(.unavailable)`

@@ -229,6 +229,29 @@ final class TCPProxy: @unchecked Sendable {
         try await store.client.query("DROP SCHEMA \(unescaped: "\"\(schema)\"") CASCADE")
     }
 
+    /// A process that starts on a table other processes are writing to must not wait for their
+    /// writes, nor hold new ones behind it: a complete table gets no DDL (`CREATE INDEX IF NOT
+    /// EXISTS` of an existing index still takes a SHARE lock, which waits for the open write).
+    @Test(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipMessage))
+    func startingOnATableWithAnOpenWriteDoesNotWaitForIt() async throws {
+        let table = PostgresTestServer.uniqueTable()
+        let store = try PostgresTestServer.makeStore(table: table)
+        defer { Task { [store] in await store.shutdown() } }
+        try await store.prepare()
+        var c = try PostgresTestServer.configuration(table: table)
+        c.operationTimeout = .seconds(3)
+        let second = try PostgresSessionStore(configuration: c, logger: PostgresTestServer.quietLogger)
+        let key = StoreConformanceTests.newKey()
+        try await store.client.withTransaction(logger: PostgresTestServer.quietLogger) { connection in
+            // An open write transaction: ROW EXCLUSIVE on the table until it ends.
+            try await connection.query("UPDATE \(unescaped: store.table.sql) SET version = version WHERE false", logger: PostgresTestServer.quietLogger).drain()
+            try await second.prepare()
+            #expect(try await second.create(key, record: StoreConformanceTests.record(["a": 1])))
+        }
+        #expect(try await store.load(key, now: Self.t0)?.data == ["a": 1])
+        await second.shutdown()
+    }
+
     /// The table's storage options (`fillfactor=80`…).
     static func reloptions(_ store: PostgresSessionStore) async throws -> [String] {
         let rows = try await store.client.query(
