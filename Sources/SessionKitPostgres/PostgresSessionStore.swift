@@ -34,7 +34,8 @@ import Synchronization
 /// Lifecycle: `init(configuration:logger:)` makes its own `PostgresClient` and runs it in a
 /// background task until `shutdown()` (or until the store is released). To run the client in
 /// your own `ServiceGroup` instead, make the `PostgresClient`, add it to the group and pass it to
-/// `init(client:schema:table:logger:)`.
+/// `init(client:schema:table:logger:)` (with `options.keepAliveBehavior = nil` unless idle
+/// connections need it: see `Configuration.keepAliveFrequency`).
 ///
 /// Time: as every store, it takes "now" from its callers; `clock` is read by `sweep(limit:)` and
 /// the periodic sweep only.

@@ -142,6 +142,21 @@ final class TCPProxy: @unchecked Sendable {
         #expect(!c.redactedURL.contains("p:w") && c.redactedURL.contains("127.0.0.1:5432"))
     }
 
+    /// The pool options given to postgres-nio: no keep-alive timer unless asked for, one
+    /// connection kept open, the minimum never above the maximum.
+    @Test func poolOptions() throws {
+        var c = try Configuration(url: "postgres://u@h/db")
+        var options = c.clientConfiguration.options
+        #expect(options.keepAliveBehavior == nil)
+        #expect(options.minimumConnections == 1 && options.maximumConnections == 10)
+        c.keepAliveFrequency = .seconds(45)
+        c.minimumConnections = 50
+        c.maximumConnections = 4
+        options = c.clientConfiguration.options
+        #expect(options.keepAliveBehavior?.frequency == .seconds(45))
+        #expect(options.minimumConnections == 4 && options.maximumConnections == 4)
+    }
+
     @Test(arguments: [
         ("", "empty"),
         ("localhost:5432/db", "must start with postgres://"),
