@@ -160,9 +160,11 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
     public func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {
         let hex = key.hex
         let found = try await access("load") {
-            try await self.pool.read { db in
+            // One SELECT is consistent by itself: no BEGIN/COMMIT around it (`read` adds both),
+            // and its compiled statement is kept per connection.
+            try await self.pool.unsafeRead { db in
                 try Row.fetchOne(
-                    db, sql: "SELECT \(Self.columns) FROM sessions WHERE key = ? AND expires_at > ?",
+                    db.cachedStatement(sql: "SELECT \(Self.columns) FROM sessions WHERE key = ? AND expires_at > ?"),
                     arguments: [hex, now]
                 ).map(Self.decode)
             }
