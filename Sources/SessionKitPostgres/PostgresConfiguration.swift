@@ -197,18 +197,20 @@ extension PostgresSessionStore {
             self.table = table
         }
 
-        /// `"schema"."table"` or `"table"` (validated names need no escaping; quoted to keep case).
-        var sql: String { schema.map { "\"\($0)\".\"\(table)\"" } ?? "\"\(table)\"" }
+        /// `"schema"."name"` or `"name"` (validated names need no escaping; quoted to keep case).
+        private func qualified(_ name: String) -> String {
+            schema.map { "\"\($0)\".\"\(name)\"" } ?? "\"\(name)\""
+        }
+
+        /// The table, schema-qualified.
+        var sql: String { qualified(table) }
         /// The expiry index (on `expiry_bucket`), quoted; it lives in the table's schema.
         var indexName: String { "\"\(table)_expiry_bucket\"" }
         /// `indexName`, schema-qualified when the table is.
-        var qualifiedIndexName: String { schema.map { "\"\($0)\".\(indexName)" } ?? indexName }
+        var qualifiedIndexName: String { qualified("\(table)_expiry_bucket") }
         /// The index on `expires_at` of the tables before `expiry_bucket`, schema-qualified (it is
         /// dropped when found).
-        var legacyIndexSQL: String {
-            let name = "\"\(table)_expires_at\""
-            return schema.map { "\"\($0)\".\(name)" } ?? name
-        }
+        var legacyIndexSQL: String { qualified("\(table)_expires_at") }
         /// Text that names this table in advisory-lock keys.
         var lockName: String { "\(schema ?? "").\(table)" }
     }
