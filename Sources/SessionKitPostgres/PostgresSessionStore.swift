@@ -338,11 +338,10 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
             return try await self.client.withConnection { connection -> SweepPass in
                 let lockName = self.table.lockName
                 let logger = self.logger
-                var got = false
-                let rows = try await connection.query(
-                    "SELECT pg_try_advisory_lock(\(Self.sweepLockClass), hashtext(\(lockName)))", logger: logger)
-                for try await locked in rows.decode(Bool.self) { got = locked }
-                guard got else { return .skipped }
+                let got = try await connection.query(
+                    "SELECT pg_try_advisory_lock(\(Self.sweepLockClass), hashtext(\(lockName)))", logger: logger
+                ).value(Bool.self)
+                guard got == true else { return .skipped }
                 do {
                     let removed = try await self.deleteExpired(on: connection, now: now, limit: .max, batch: batch)
                     try await connection.query(
@@ -410,12 +409,11 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
             removed += deleted
             if deleted == 0 {
                 // Nothing deleted: finished, unless every row picked was extended meanwhile.
-                let left = try await connection.query(
+                let more = try await connection.query(
                     "SELECT EXISTS (SELECT 1 FROM \(unescaped: t) WHERE expiry_bucket <= \(bucket) AND expires_at <= \(now))",
-                    logger: logger)
-                var more = false
-                for try await exists in left.decode(Bool.self) { more = exists }
-                if !more { break }
+                    logger: logger
+                ).value(Bool.self)
+                if more != true { break }
             } else if deleted < n {
                 break
             }
@@ -428,10 +426,9 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
     public func count() async throws -> Int {
         try await run("count") {
             try await self.ensureTable()
-            let rows = try await self.client.query("SELECT count(*) FROM \(unescaped: self.table.sql)", logger: self.logger)
-            var n: Int64 = 0
-            for try await c in rows.decode(Int64.self) { n = c }
-            return Int(n)
+            let n = try await self.client.query("SELECT count(*) FROM \(unescaped: self.table.sql)", logger: self.logger)
+                .value(Int64.self)
+            return Int(n ?? 0)
         }
     }
 
@@ -565,11 +562,10 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
             ).drain()
             // A table made before `expiry_bucket`: add it (rewrites the table once), make its
             // pages leave room for HOT updates, and drop the old index on `expires_at`.
-            let bucketColumn = try await connection.query(
+            let hasBucket = try await connection.query(
                 "SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass(\(t)) AND attname = 'expiry_bucket' AND NOT attisdropped",
-                logger: self.logger)
-            var hasBucket = false
-            for try await n in bucketColumn.decode(Int64.self) { hasBucket = n == 1 }
+                logger: self.logger
+            ).value(Int64.self) == 1
             if !hasBucket {
                 try await connection.query(
                     "ALTER TABLE \(unescaped: t) ADD COLUMN \(unescaped: Self.expiryBucketColumn)", logger: self.logger
@@ -594,23 +590,18 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
 
     /// Whether `table` exists with its `expiry_bucket` column and index (one catalog query, no lock).
     static func isComplete(_ table: QualifiedTable, on client: PostgresClient, logger: Logger) async throws -> Bool {
-        let rows = try await client.query(
+        try await client.query(
             """
             SELECT to_regclass(\(table.sql)) IS NOT NULL AND to_regclass(\(table.qualifiedIndexName)) IS NOT NULL
                 AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(\(table.sql))
                     AND attname = 'expiry_bucket' AND NOT attisdropped)
-            """, logger: logger)
-        var complete = false
-        for try await value in rows.decode(Bool.self) { complete = value }
-        return complete
+            """, logger: logger
+        ).value(Bool.self) == true
     }
 
     /// Whether the relation `name` (quoted, maybe schema-qualified) exists.
     static func exists(_ name: String, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
-        let rows = try await connection.query("SELECT to_regclass(\(name)) IS NOT NULL", logger: logger)
-        var found = false
-        for try await value in rows.decode(Bool.self) { found = value }
-        return found
+        try await connection.query("SELECT to_regclass(\(name)) IS NOT NULL", logger: logger).value(Bool.self) == true
     }
 
     /// Runs `body` with the operation timeout; maps failures to `SessionStoreError(.unavailable)`
@@ -675,6 +666,14 @@ extension PostgresRowSequence {
         var n = 0
         for try await _ in self { n += 1 }
         return n
+    }
+
+    /// The first column of the last row (of a one-row, one-column result), or nil when there is
+    /// no row; reads the whole result.
+    func value<T: PostgresDecodable & Sendable>(_ type: T.Type) async throws -> T? {
+        var last: T?
+        for try await value in decode(T.self) { last = value }
+        return last
     }
 }
 
