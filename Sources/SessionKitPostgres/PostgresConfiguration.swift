@@ -35,7 +35,8 @@ extension PostgresSessionStore {
         /// idle-timeout timer (tasks it starts on every release and cancels on the next lease);
         /// the default 1 keeps the connection that batched loads mostly use free of it.
         public var minimumConnections: Int = 1
-        /// How often postgres-nio runs `SELECT 1` on an idle connection; nil (the default): never.
+        /// How often postgres-nio runs `SELECT 1` on an idle connection; nil (the default) or not
+        /// positive: never.
         /// postgres-nio schedules this timer (tasks and a dispatch timer) on every release of a
         /// connection and cancels it on the next lease, which cost a fifth of the demo's CPU per
         /// session read. Without it a connection the server closes is still noticed (its socket
@@ -152,7 +153,7 @@ extension PostgresSessionStore {
                 tls: tlsConfiguration)
             c.options.maximumConnections = max(1, maximumConnections)
             c.options.minimumConnections = min(max(0, minimumConnections), c.options.maximumConnections)
-            c.options.keepAliveBehavior = keepAliveFrequency.map { .init(frequency: $0) }
+            c.options.keepAliveBehavior = keepAliveFrequency.flatMap { $0 > .zero ? .init(frequency: $0) : nil }
             c.options.connectTimeout = connectTimeout
             return c
         }

@@ -155,6 +155,13 @@ final class TCPProxy: @unchecked Sendable {
         options = c.clientConfiguration.options
         #expect(options.keepAliveBehavior?.frequency == .seconds(45))
         #expect(options.minimumConnections == 4 && options.maximumConnections == 4)
+        // A zero or negative frequency would ping without pause: it means no keep-alive.
+        c.keepAliveFrequency = .zero
+        #expect(c.clientConfiguration.options.keepAliveBehavior == nil)
+        c.keepAliveFrequency = .seconds(-5)
+        c.minimumConnections = -3
+        options = c.clientConfiguration.options
+        #expect(options.keepAliveBehavior == nil && options.minimumConnections == 0)
     }
 
     @Test(arguments: [
