@@ -14,13 +14,19 @@ import class Foundation.Thread
 /// Sessions as files in a folder: one file per session, sharded as
 /// `<directory>/<key[0..<2]>/<key[2..<4]>/<key>` (folders 0700, files 0600).
 ///
-/// - Writes go to a temporary file in the shard folder (`.<key>.<random>.tmp`), which is written
-///   whole, fsynced, renamed over the session file, and the folder fsynced: a reader (in any
-///   process) sees the old record or the new one, never a mix, and a crash leaves at most a
-///   temporary file that is never read as a session (the sweep removes it after an hour).
+/// - A session file has two slots (`SessionRecordFile`); a save writes the new record into the
+///   slot that does not hold the current one, in place, and fdatasyncs it. A reader (in any
+///   process) sees the old record or the new one, never a mix (a half-written slot fails its
+///   checksum, and the other slot still holds the previous record), and a crash loses at most
+///   the save in progress. No file is created, renamed or freed, and no folder is fsynced.
+/// - New files (a new session, a regenerated id, a record that outgrew its slots, a version-1
+///   file) go to a temporary file in the shard folder (`.<key>.<random>.tmp`), which is written
+///   whole, fsynced, renamed over the session file, and the folder fsynced; a crash leaves at
+///   most a temporary file that is never read as a session (the sweep removes it after an hour).
 /// - `create`, `apply`, `move` and `delete` hold an exclusive `flock` on `<shard>/<key>.lock`, so
 ///   several processes can share the folder; within a process they also queue on a per-key async
-///   lock, so waiting costs no thread. `load` takes no lock (rename is atomic).
+///   lock, so waiting costs no thread. `load` takes no lock; only when it finds no whole record
+///   (a save it raced with, or real damage) does it read again under the lock before deciding.
 /// - Each file carries its timing in a fixed header (`SessionRecordFile`) with checksums; expiry
 ///   is enforced on load and by `sweep`, which reads only headers. A damaged file reads as
 ///   absent and is removed, with a warning.
@@ -41,7 +47,8 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
 
     /// The folder, as given.
     public let directory: String
-    /// Whether writes and deletes are fsynced (file and folder) before they return.
+    /// Whether writes and deletes reach the disk (fdatasync of the slot written in place; fsync
+    /// of a new file and of its folder) before they return.
     public let synchronousWrites: Bool
 
     /// The store's folder, opened once: every path is resolved relative to it.
@@ -93,7 +100,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         case .absent:
             return nil
         case .bytes(let bytes):
-            if case .live(let record) = Self.inspect(bytes, now: now) { return record }
+            if case .live(let record, _) = Self.inspect(bytes, now: now) { return record }
         case .wouldBlock, .unsupported, .failed:
             break
         }
@@ -102,17 +109,14 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
                 return nil
             }
             switch Self.inspect(bytes, now: now) {
-            case .live(let record):
+            case .live(let record, _):
                 return record
             case .expired:
                 _ = try? self.removeIfDead(paths, now: now)
                 return nil
-            case .corrupt(let why):
-                Self.logger.warning(
-                    "corrupt session file treated as absent",
-                    metadata: ["file": "\(paths.display)", "reason": "\(why)"])
-                _ = try? self.removeIfDead(paths, now: now)
-                return nil
+            case .corrupt:
+                // Maybe a save in another process was writing while we read: decide under the lock.
+                return try self.loadLocked(paths, now: now)
             case .unsupported(let version):
                 throw SessionStoreError(
                     .unavailable, "load \(paths.display): unsupported file format version \(version)")
@@ -120,13 +124,45 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         }
     }
 
+    /// `load` again with the session's lock held, so that no save is half-written: a record that
+    /// is still damaged now is damaged (logged, removed, absent).
+    private func loadLocked(_ paths: SessionPaths, now: Int64) throws(SessionStoreError) -> SessionRecord? {
+        let lock: SessionFileLock
+        switch try SessionFileLock.acquire(root: rootFD, path: paths.lock, display: paths.display, blocking: true) {
+        case .locked(let l): lock = l
+        case .noShard, .busy: return nil
+        }
+        defer { withExtendedLifetime(lock) {} }
+        guard let bytes = try readFile(paths.data, display: paths.display, operation: "load") else {
+            lock.unlinkFile()
+            return nil
+        }
+        switch Self.inspect(bytes, now: now) {
+        case .live(let record, _):
+            return record
+        case .expired:
+            try unlink(paths.data, display: paths.display, operation: "load")
+            lock.unlinkFile()
+            return nil
+        case .corrupt(let why):
+            Self.logger.warning(
+                "corrupt session file treated as absent", metadata: ["file": "\(paths.display)", "reason": "\(why)"])
+            try unlink(paths.data, display: paths.display, operation: "load")
+            lock.unlinkFile()
+            return nil
+        case .unsupported(let version):
+            throw SessionStoreError(.unavailable, "load \(paths.display): unsupported file format version \(version)")
+        }
+    }
+
     public func create(_ key: SessionStorageKey, record: SessionRecord) async throws -> Bool {
         guard let paths = SessionPaths(key) else {
             throw SessionStoreError(.unavailable, "create: invalid storage key")
         }
-        guard let bytes = SessionRecordFile.encode(record) else {
+        guard let image = SessionRecordFile.encode(record) else {
             throw SessionStoreError(.unavailable, "create \(paths.display): record larger than the store's limit")
         }
+        let bytes = SessionRecordFile.file(image)
         return try await Self.keyLocks.withLock(paths.key) {
             try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> Bool in
                 let lock = try self.lockForWriting(paths)
@@ -154,9 +190,10 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// The merge-cost benchmark's baseline: a temporary file renamed over the record, as
     /// Flask-Session's file store saves; no lock, no read.
     package func overwrite(_ key: SessionStorageKey, record: SessionRecord) async throws {
-        guard let paths = SessionPaths(key), let bytes = SessionRecordFile.encode(record) else {
+        guard let paths = SessionPaths(key), let image = SessionRecordFile.encode(record) else {
             throw SessionStoreError(.unavailable, "overwrite: invalid key or record larger than the store's limit")
         }
+        let bytes = SessionRecordFile.file(image)
         try await BlockingIOPool.shared.run { () throws(SessionStoreError) in
             do {
                 try self.writeFile(bytes, paths, operation: "overwrite")
@@ -179,18 +216,26 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
                 case .noShard, .busy: return nil
                 }
                 defer { withExtendedLifetime(lock) {} }  // held until the write is done
-                guard let bytes = try self.readFile(paths.data, display: paths.display, operation: "apply") else {
+                guard let file = try self.openForUpdate(paths, operation: "apply") else {
                     lock.unlinkFile()
                     return nil
                 }
+                defer { close(file.fd) }
+                let bytes = file.bytes
                 switch Self.inspect(bytes, now: changes.now) {
-                case .live(let current):
+                case .live(let current, let location):
                     let merged = changes.applied(to: current)
-                    guard let newBytes = SessionRecordFile.encode(merged) else {
+                    guard var image = SessionRecordFile.encode(merged) else {
                         throw SessionStoreError(
                             .unavailable, "apply \(paths.display): record larger than the store's limit")
                     }
-                    try self.writeFile(newBytes, paths, operation: "apply")
+                    if let slotSize = location.slotSize, Self.fitsInPlace(image.count, slotSize: slotSize) {
+                        SessionRecordFile.reseal(&image, slotSize: slotSize)
+                        try self.writeSlot(
+                            file.fd, image, offset: (1 - location.slot) * slotSize, paths, operation: "apply")
+                    } else {
+                        try self.writeFile(SessionRecordFile.file(image), paths, operation: "apply")
+                    }
                     return merged
                 case .expired:
                     try self.unlink(paths.data, display: paths.display, operation: "apply")
@@ -275,7 +320,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         }
         let current: SessionRecord
         switch Self.inspect(bytes, now: changes.now) {
-        case .live(let record):
+        case .live(let record, _):
             current = record
         case .expired:
             try unlink(from.data, display: from.display, operation: "move")
@@ -301,10 +346,10 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             }
         }
         let moved = changes.movedRecord(from: current)
-        guard let newBytes = SessionRecordFile.encode(moved) else {
+        guard let image = SessionRecordFile.encode(moved) else {
             throw SessionStoreError(.unavailable, "move \(from.display): record larger than the store's limit")
         }
-        try writeFile(newBytes, to, operation: "move")
+        try writeFile(SessionRecordFile.file(image), to, operation: "move")
         wroteNew = true
         try unlink(from.data, display: from.display, operation: "move")
         oldLock.unlinkFile()
@@ -459,9 +504,8 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         case failed(Int32)
     }
 
-    /// Reads the file whole: one read for a small session. Stops at the size the header
-    /// announces (files are never appended to) or at the store's size cap (+1 byte, so that
-    /// trailing bytes are noticed). `cachedOnly`: reads only what is in the page cache.
+    /// Reads the file whole (its size from `fstat`: one read for a small session), at most the
+    /// largest valid file plus a byte. `cachedOnly`: reads only what is in the page cache.
     static func readWhole(root: Int32, _ path: String, cachedOnly: Bool) -> ReadOutcome {
         var fd: Int32
         // O_NONBLOCK: a FIFO planted at the path must not block the open (no effect on a regular file).
@@ -471,48 +515,104 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             return e == ENOENT ? .absent : .failed(e)
         }
         defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        var count = 0
-        while true {
-            if count == buffer.count {
-                // Grow to the size the header announces (+1 to notice trailing bytes).
-                var want = buffer.count * 2
-                if count >= SessionRecordFile.headerSize,
-                    case .header(let h) = buffer.withUnsafeBytes({ SessionRecordFile.parseHeader($0) })
-                {
-                    want = max(h.fileSize + 1, count + 1)
-                }
-                let cap = SessionRecordFile.headerSize + SessionRecordFile.maxDataBytes + SessionRecordFile.trailerSize + 1
-                if count >= cap { break }
-                buffer.append(contentsOf: repeatElement(0, count: min(want, cap) - buffer.count))
-            }
-            let n = buffer.withUnsafeMutableBytes { raw -> Int in
-                let start = raw.baseAddress! + count
-                if cachedOnly { return sessionkit_pread_cached(fd, start, raw.count - count, off_t(count)) }
-                return read(fd, start, raw.count - count)
-            }
-            if n < 0 {
-                let e = errno
-                if e == EINTR { continue }
-                guard cachedOnly else { return .failed(e) }
-                if e == EAGAIN { return .wouldBlock }
-                if e == EOPNOTSUPP || e == EINVAL || e == ENOSYS { return .unsupported }
-                return .failed(e)
-            }
-            if n == 0 { break }
-            count += n
-            // Done as soon as we hold the announced size: a small session costs one read.
-            if count >= SessionRecordFile.headerSize {
-                let announced = buffer.withUnsafeBytes { raw -> Int? in
-                    if case .header(let h) = SessionRecordFile.parseHeader(raw) { return h.fileSize }
-                    return nil
-                }
-                guard let announced else { break }  // bad header: corrupt whatever follows
-                if count >= announced && count < buffer.count { break }
-            }
+        return readAll(fd, cachedOnly: cachedOnly)
+    }
+
+    /// Reads an open session file whole from offset 0.
+    static func readAll(_ fd: Int32, cachedOnly: Bool) -> ReadOutcome {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failed(errno) }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failed(EISDIR)
+        default: return .bytes([])  // a FIFO, a device…: not a session (reads as damaged)
         }
-        buffer.removeSubrange(count...)
-        return .bytes(buffer)
+        let want = min(Int(st.st_size), 2 * SessionRecordFile.maximumSlotSize + 1)
+        var failure: ReadOutcome?
+        let bytes = [UInt8](unsafeUninitializedCapacity: want) { buffer, initialized in
+            var count = 0
+            while count < want {
+                let start = buffer.baseAddress! + count
+                let n =
+                    cachedOnly
+                    ? sessionkit_pread_cached(fd, start, want - count, off_t(count))
+                    : pread(fd, start, want - count, off_t(count))
+                if n < 0 {
+                    let e = errno
+                    if e == EINTR { continue }
+                    if !cachedOnly {
+                        failure = .failed(e)
+                    } else if e == EAGAIN {
+                        failure = .wouldBlock
+                    } else if e == EOPNOTSUPP || e == EINVAL || e == ENOSYS {
+                        failure = .unsupported
+                    } else {
+                        failure = .failed(e)
+                    }
+                    break
+                }
+                if n == 0 { break }  // shorter than fstat said: whatever was read (judged damaged)
+                count += n
+            }
+            initialized = count
+        }
+        return failure ?? .bytes(bytes)
+    }
+
+    /// Opens the session file for a save (read and write) and reads it whole; nil when it does
+    /// not exist. The caller closes `fd`.
+    func openForUpdate(_ paths: SessionPaths, operation: String) throws(SessionStoreError) -> (fd: Int32, bytes: [UInt8])? {
+        var fd: Int32
+        repeat {
+            fd = openat(rootFD, paths.data, O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        } while fd < 0 && errno == EINTR
+        if fd < 0 {
+            let e = errno
+            if e == ENOENT { return nil }
+            throw POSIXIO.failure(operation, paths.display, e)
+        }
+        switch Self.readAll(fd, cachedOnly: false) {
+        case .bytes(let bytes):
+            return (fd, bytes)
+        case .failed(let e):
+            close(fd)
+            throw POSIXIO.failure(operation, paths.display, e)
+        case .absent, .wouldBlock, .unsupported:
+            close(fd)
+            throw POSIXIO.failure(operation, paths.display, EAGAIN)  // only with cachedOnly
+        }
+    }
+
+    /// Whether a new image of `count` bytes goes into the existing slots: it fits, and does not
+    /// leave a big file mostly empty (a session that shrank from over 4 KB to an eighth gets a
+    /// new, smaller file).
+    static func fitsInPlace(_ count: Int, slotSize: Int) -> Bool {
+        count <= slotSize && (slotSize <= 4096 || count * 8 > slotSize)
+    }
+
+    /// Writes `image` into a slot of the open session file, in place, and fdatasyncs it (the
+    /// file's size and blocks do not change, so no metadata needs to reach the disk).
+    func writeSlot(
+        _ fd: Int32, _ image: [UInt8], offset: Int, _ paths: SessionPaths, operation: String
+    ) throws(SessionStoreError) {
+        let failure: Int32? = image.withUnsafeBytes { raw -> Int32? in
+            var written = 0
+            while written < raw.count {
+                let n = pwrite(fd, raw.baseAddress! + written, raw.count - written, off_t(offset + written))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += n
+            }
+            return nil
+        }
+        if let failure { throw POSIXIO.failure(operation, paths.display, failure) }
+        if synchronousWrites {
+            var rc: Int32
+            repeat { rc = fdatasync(fd) } while rc != 0 && errno == EINTR
+            if rc != 0 { throw POSIXIO.failure(operation, paths.display, errno) }
+        }
     }
 
     /// Writes `bytes` as the session file: temporary file, fsync, rename, fsync the folder.
@@ -595,23 +695,24 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     }
 
     enum Inspection {
-        case live(SessionRecord)
+        /// The record, and where its image lies (where the next save writes).
+        case live(SessionRecord, SessionRecordFile.Current)
         case expired
         case corrupt(String)
         case unsupported(UInt16)
     }
 
-    /// Header first (an expired record's data is never parsed), then the full checks.
+    /// Slots and checksums first, then expiry (an expired record's data is never parsed), then
+    /// the JSON.
     static func inspect(_ bytes: [UInt8], now: Int64) -> Inspection {
         bytes.withUnsafeBytes { raw in
-            switch SessionRecordFile.parseHeader(raw) {
-            case .truncated: return .corrupt("truncated header (\(raw.count) bytes)")
+            switch SessionRecordFile.locate(raw) {
             case .corrupt(let why): return .corrupt(why)
             case .unsupported(let v): return .unsupported(v)
-            case .header(let header):
-                if header.expiresAt <= now { return .expired }
-                switch SessionRecordFile.decode(raw, header: header) {
-                case .record(let record): return .live(record)
+            case .current(let current):
+                if current.header.expiresAt <= now { return .expired }
+                switch SessionRecordFile.decode(raw, current: current) {
+                case .record(let record): return .live(record, current)
                 case .corrupt(let why): return .corrupt(why)
                 case .unsupported(let v): return .unsupported(v)
                 }
@@ -830,31 +931,12 @@ extension DirectorySessionStore {
         case damaged(String)
     }
 
-    /// Reads only the header of a session file (nil: the file is gone).
+    /// Reads a session file and checks its slots, without parsing the data (nil: the file is gone).
     private func readHeader(_ paths: SessionPaths, now: Int64) throws(SessionStoreError) -> HeaderState? {
-        var fd: Int32
-        repeat { fd = openat(rootFD, paths.data, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) } while fd < 0 && errno == EINTR
-        if fd < 0 {
-            let e = errno
-            if e == ENOENT { return nil }
-            throw POSIXIO.failure("sweep", paths.display, e)
-        }
-        defer { close(fd) }
-        var header = [UInt8](repeating: 0, count: SessionRecordFile.headerSize)
-        var count = 0
-        while count < header.count {
-            let n = header.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw POSIXIO.failure("sweep", paths.display, errno)
-            }
-            if n == 0 { break }
-            count += n
-        }
-        return header.withUnsafeBytes { raw -> HeaderState in
-            switch SessionRecordFile.parseHeader(UnsafeRawBufferPointer(rebasing: raw[0..<count])) {
-            case .header(let h): return h.expiresAt <= now ? .dead : .live
-            case .truncated: return .damaged("truncated header (\(count) bytes)")
+        guard let bytes = try readFile(paths.data, display: paths.display, operation: "sweep") else { return nil }
+        return bytes.withUnsafeBytes { raw -> HeaderState in
+            switch SessionRecordFile.locate(raw) {
+            case .current(let current): return current.header.expiresAt <= now ? .dead : .live
             case .corrupt(let why): return .damaged(why)
             case .unsupported: return .live
             }

@@ -1,32 +1,49 @@
-/// The on-disk format of one `DirectorySessionStore` session file (`SKS1`, format version 1).
+/// The on-disk format of one `DirectorySessionStore` session file (`SKS1`, format version 2).
 ///
+/// A file is two slots of `S` bytes each (`S` = 512 << k, the file exactly `2 * S` bytes). Each
+/// slot holds one record image, or nothing valid; the valid image with the higher record version
+/// is the session. A save writes the new image into the other slot in place and fdatasyncs it:
+/// no new file, no rename, no folder fsync. A crash or a reader in the middle of that write sees
+/// a damaged image in that slot only, and the other slot's image, the previous record, is still
+/// whole: readers never see a mix, and a crash never loses the last saved record.
+///
+/// A record image (integers little-endian):
 /// ```
-/// offset size  field (integers little-endian)
+/// offset size  field
 ///      0    4  magic "SKS1"
-///      4    2  format version (UInt16) = 1
-///      6    2  flags (UInt16): bit 0 absoluteDeadline present, bit 1 idleTimeoutOverride present
+///      4    2  format version (UInt16) = 2
+///      6    2  flags (UInt16): bit 0 absoluteDeadline present, bit 1 idleTimeoutOverride
+///              present, bits 8-12 k (the slot size S = 512 << k of the file it belongs to)
 ///      8    8  expiresAt (Int64, Unix seconds)
 ///     16    8  createdAt (Int64)
 ///     24    8  lastAccessAt (Int64)
 ///     32    8  absoluteDeadline (Int64; 0 when absent)
 ///     40    8  idleTimeoutOverride (Int64; 0 when absent)
-///     48    8  record version (UInt64)
+///     48    8  record version (UInt64; every save increases it)
 ///     56    4  data length N (UInt32)
 ///     60    4  header CRC-32 of bytes 0..<60
 ///     64    N  data: Flask tagged JSON of the session object
-///   64+N    4  file CRC-32 of bytes 0..<64+N
+///   64+N    4  image CRC-32 of bytes 0..<64+N
 /// ```
+/// The bytes after an image, up to the end of its slot, are not read. An image counts only in a
+/// file whose size is twice the slot size it names, so a truncated or extended file is damaged.
+///
+/// Format version 1 (SessionKit before the slots) was a single image of exactly 64+N+4 bytes
+/// with version 1 and no slot size; such files are still read, and rewritten as version 2 by
+/// their next save.
 ///
 /// Frozen for all format versions: magic at 0, version at 4, and a CRC-32 of bytes 0..<60 at
 /// 60, so that a file of a newer version (a newer SessionKit sharing the folder) is told from a
 /// damaged one: the former is refused (an error, the file kept), the latter dropped.
 ///
-/// The header has its own CRC so that the sweep can trust `expiresAt` after reading 64 bytes;
-/// the trailing CRC (plus the exact length) catches a truncated or damaged body. CRC-32 is the
+/// The header has its own CRC so that the sweep can trust `expiresAt` without the data; the
+/// image CRC (plus the exact length) catches a truncated, torn or damaged body. CRC-32 is the
 /// IEEE polynomial (zlib's `crc32`).
 enum SessionRecordFile {
     static let magic: (UInt8, UInt8, UInt8, UInt8) = (0x53, 0x4B, 0x53, 0x31)  // "SKS1"
-    static let formatVersion: UInt16 = 1
+    static let formatVersion: UInt16 = 2
+    /// The single-image format before the slots: still read, never written.
+    static let legacyFormatVersion: UInt16 = 1
     static let headerSize = 64
     static let trailerSize = 4
     /// Larger records are refused on write and treated as corrupt on read.
@@ -34,6 +51,12 @@ enum SessionRecordFile {
 
     static let flagAbsoluteDeadline: UInt16 = 1 << 0
     static let flagIdleTimeoutOverride: UInt16 = 1 << 1
+    /// Flags bits 8-12: k, with the slot size 512 << k.
+    static let slotShiftBit: UInt16 = 8
+    static let slotShiftMask: UInt16 = 0x1F << 8
+    static let minimumSlotSize = 512
+    /// Slot sizes above this are refused (a record is at most `maxDataBytes`).
+    static let maximumSlotSize = 512 << 18
 
     struct Header: Sendable, Equatable {
         var expiresAt: Int64
@@ -43,7 +66,12 @@ enum SessionRecordFile {
         var idleTimeoutOverride: Int64?
         var version: UInt64
         var dataLength: Int
+        /// 1 or 2.
+        var formatVersion: UInt16 = SessionRecordFile.formatVersion
+        /// The slot size of the file this image belongs to (nil in format version 1).
+        var slotSize: Int? = nil
 
+        /// The image's size: header, data and CRC.
         var fileSize: Int { SessionRecordFile.headerSize + dataLength + SessionRecordFile.trailerSize }
     }
 
@@ -66,7 +94,9 @@ enum SessionRecordFile {
 
     // MARK: Encoding
 
-    /// The whole file's bytes; nil when the data is larger than `maxDataBytes`.
+    /// A record image (header, data, CRC) naming the slot size `slotSize(forImage:)` gives it;
+    /// nil when the data is larger than `maxDataBytes`. `file(_:)` lays it out as a new file;
+    /// `reseal(_:slotSize:)` makes it fit an existing file's slots.
     static func encode(_ record: SessionRecord) -> [UInt8]? {
         var out = [UInt8]()
         out.reserveCapacity(256)
@@ -85,22 +115,60 @@ enum SessionRecordFile {
         appendLE(record.absoluteDeadline ?? 0, to: &out)
         appendLE(record.idleTimeoutOverride ?? 0, to: &out)
         appendLE(record.version, to: &out)
-        appendLE(UInt32(0), to: &out)  // data length, patched below
-        appendLE(UInt32(0), to: &out)  // header CRC, patched below
+        appendLE(UInt32(0), to: &out)  // data length, set by reseal
+        appendLE(UInt32(0), to: &out)  // header CRC, set by reseal
         TaggedJSON.encode(.object(record.data), into: &out)
-        let dataLength = out.count - headerSize
-        guard dataLength <= maxDataBytes else { return nil }
-        store(UInt32(dataLength), at: 56, in: &out)
-        let headerCRC = out.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<60])) }
-        store(headerCRC, at: 60, in: &out)
-        let fileCRC = out.withUnsafeBytes { CRC32.checksum($0) }
-        appendLE(fileCRC, to: &out)
+        guard out.count - headerSize <= maxDataBytes else { return nil }
+        appendLE(UInt32(0), to: &out)  // image CRC, set by reseal
+        reseal(&out, slotSize: slotSize(forImage: out.count))
         return out
+    }
+
+    /// The slot size a new file gives an image of `count` bytes: a quarter more, for growth,
+    /// rounded up to 512 << k.
+    static func slotSize(forImage count: Int) -> Int {
+        var size = minimumSlotSize
+        let wanted = count + count / 4
+        while size < wanted && size < maximumSlotSize { size <<= 1 }
+        return size
+    }
+
+    /// Sets an image's data length (from its size), slot size and both CRCs. `slotSize` must be
+    /// 512 << k, at least the image's size.
+    static func reseal(_ image: inout [UInt8], slotSize: Int) {
+        precondition(image.count >= headerSize + trailerSize && image.count <= slotSize)
+        var k: UInt16 = 0
+        while minimumSlotSize << Int(k) < slotSize { k += 1 }
+        precondition(minimumSlotSize << Int(k) == slotSize, "slot sizes are 512 << k")
+        var flags: UInt16 = image.withUnsafeBytes { load($0, 6) }
+        flags = (flags & ~slotShiftMask) | (k << slotShiftBit)
+        store16(flags, at: 6, in: &image)
+        store(UInt32(image.count - headerSize - trailerSize), at: 56, in: &image)
+        let headerCRC = image.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<60])) }
+        store(headerCRC, at: 60, in: &image)
+        let end = image.count - trailerSize
+        let imageCRC = image.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<end])) }
+        store(imageCRC, at: end, in: &image)
+    }
+
+    /// The slot size an image names.
+    static func slotSize(ofImage image: [UInt8]) -> Int {
+        let flags: UInt16 = image.withUnsafeBytes { load($0, 6) }
+        return minimumSlotSize << Int((flags & slotShiftMask) >> slotShiftBit)
+    }
+
+    /// A new file holding `image` in slot 0 and zeros in slot 1 (written out, not a hole, so
+    /// that later in-place saves allocate nothing and cannot run out of space).
+    static func file(_ image: [UInt8]) -> [UInt8] {
+        let size = slotSize(ofImage: image)
+        var bytes = image
+        bytes.append(contentsOf: repeatElement(0, count: 2 * size - image.count))
+        return bytes
     }
 
     // MARK: Decoding
 
-    /// Parses and checks the 64-byte header (magic, version, header CRC, length bound).
+    /// Parses and checks a 64-byte image header (magic, version, header CRC, length bound).
     static func parseHeader(_ bytes: UnsafeRawBufferPointer) -> HeaderResult {
         guard bytes.count >= headerSize else { return .truncated }
         guard bytes[0] == magic.0, bytes[1] == magic.1, bytes[2] == magic.2, bytes[3] == magic.3 else {
@@ -112,10 +180,15 @@ enum SessionRecordFile {
             return .corrupt("bad header checksum")
         }
         guard version != 0 else { return .corrupt("format version 0") }
-        guard version == formatVersion else { return .unsupported(version) }
+        guard version == formatVersion || version == legacyFormatVersion else { return .unsupported(version) }
         let flags: UInt16 = load(bytes, 6)
-        guard flags & ~(flagAbsoluteDeadline | flagIdleTimeoutOverride) == 0 else {
-            return .corrupt("unknown flags")
+        let known = flagAbsoluteDeadline | flagIdleTimeoutOverride | (version == formatVersion ? slotShiftMask : 0)
+        guard flags & ~known == 0 else { return .corrupt("unknown flags") }
+        var slotSize: Int?
+        if version == formatVersion {
+            let size = minimumSlotSize << Int((flags & slotShiftMask) >> slotShiftBit)
+            guard size <= maximumSlotSize else { return .corrupt("slot size over the limit") }
+            slotSize = size
         }
         let dataLength = Int(load(bytes, 56) as UInt32)
         guard dataLength <= maxDataBytes else { return .corrupt("data length over the limit") }
@@ -129,35 +202,93 @@ enum SessionRecordFile {
                 absoluteDeadline: flags & flagAbsoluteDeadline != 0 ? deadline : nil,
                 idleTimeoutOverride: flags & flagIdleTimeoutOverride != 0 ? idle : nil,
                 version: load(bytes, 48),
-                dataLength: dataLength
+                dataLength: dataLength,
+                formatVersion: version,
+                slotSize: slotSize
             ))
     }
 
-    /// Checks everything (header, exact length, file CRC, tagged JSON holding an object).
-    static func decode(_ bytes: UnsafeRawBufferPointer) -> DecodeResult {
-        let header: Header
+    /// The image a file's reader should use: its header and where it lies.
+    struct Current: Sendable, Equatable {
+        var header: Header
+        /// The image's bytes in the file.
+        var range: Range<Int>
+        /// 0 or 1 (always 0 in a version-1 file).
+        var slot: Int
+        /// nil: a version-1 file (one image, no slots).
+        var slotSize: Int?
+    }
+
+    enum LocateResult: Sendable, Equatable {
+        case current(Current)
+        case corrupt(String)
+        case unsupported(UInt16)
+    }
+
+    /// Finds the current image of a whole file: checks both slots' headers, sizes and image
+    /// CRCs (not the JSON) and picks the valid image with the higher record version.
+    static func locate(_ bytes: UnsafeRawBufferPointer) -> LocateResult {
+        var firstProblem: String
         switch parseHeader(bytes) {
-        case .header(let h): header = h
-        case .truncated: return .corrupt("truncated header (\(bytes.count) bytes)")
+        case .unsupported(let v):
+            return .unsupported(v)
+        case .header(let h) where h.formatVersion == legacyFormatVersion:
+            guard bytes.count == h.fileSize else {
+                return .corrupt(bytes.count < h.fileSize ? "truncated (\(bytes.count) of \(h.fileSize) bytes)" : "trailing bytes")
+            }
+            guard imageCRCMatches(bytes, header: h) else { return .corrupt("bad checksum") }
+            return .current(Current(header: h, range: 0..<bytes.count, slot: 0, slotSize: nil))
+        case .header:
+            firstProblem = "bad image"
+        case .truncated:
+            return .corrupt("truncated header (\(bytes.count) bytes)")
+        case .corrupt(let why):
+            firstProblem = why
+        }
+        guard bytes.count % (2 * minimumSlotSize) == 0, bytes.count <= 2 * maximumSlotSize else {
+            return .corrupt("\(bytes.count) bytes is not two slots (\(firstProblem))")
+        }
+        let slotSize = bytes.count / 2
+        var best: Current?
+        for slot in 0..<2 {
+            let start = slot * slotSize
+            let slotBytes = UnsafeRawBufferPointer(rebasing: bytes[start..<start + slotSize])
+            guard case .header(let h) = parseHeader(slotBytes), h.formatVersion == formatVersion,
+                h.slotSize == slotSize, h.fileSize <= slotSize, imageCRCMatches(slotBytes, header: h)
+            else { continue }
+            if best == nil || h.version > best!.header.version {
+                best = Current(header: h, range: start..<start + h.fileSize, slot: slot, slotSize: slotSize)
+            }
+        }
+        guard let best else { return .corrupt("no whole record in either slot (\(firstProblem))") }
+        return .current(best)
+    }
+
+    /// Whether the image CRC after the data matches (the bytes start at the image).
+    private static func imageCRCMatches(_ bytes: UnsafeRawBufferPointer, header: Header) -> Bool {
+        let end = headerSize + header.dataLength
+        guard bytes.count >= end + trailerSize else { return false }
+        let storedCRC: UInt32 = load(bytes, end)
+        return CRC32.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<end])) == storedCRC
+    }
+
+    /// Checks everything (slots, sizes, CRCs, tagged JSON holding an object) of a whole file.
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> DecodeResult {
+        switch locate(bytes) {
+        case .current(let current): return decode(bytes, current: current)
         case .corrupt(let why): return .corrupt(why)
         case .unsupported(let v): return .unsupported(v)
         }
-        return decode(bytes, header: header)
     }
 
-    /// The rest of `decode` once the header is known to be good.
-    static func decode(_ bytes: UnsafeRawBufferPointer, header: Header) -> DecodeResult {
-        guard bytes.count == header.fileSize else {
-            return .corrupt(bytes.count < header.fileSize ? "truncated (\(bytes.count) of \(header.fileSize) bytes)" : "trailing bytes")
-        }
-        let end = headerSize + header.dataLength
-        let storedCRC: UInt32 = load(bytes, end)
-        guard CRC32.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<end])) == storedCRC else {
-            return .corrupt("bad checksum")
-        }
+    /// The record of the image `locate` found.
+    static func decode(_ bytes: UnsafeRawBufferPointer, current: Current) -> DecodeResult {
+        let header = current.header
+        let start = current.range.lowerBound + headerSize
+        let end = start + header.dataLength
         let value: SessionValue
         do {
-            value = try TaggedJSON.decode(UnsafeRawBufferPointer(rebasing: bytes[headerSize..<end]))
+            value = try TaggedJSON.decode(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
         } catch {
             return .corrupt("undecodable data: \(error.message)")
         }
@@ -174,6 +305,12 @@ enum SessionRecordFile {
     @inline(__always)
     private static func appendLE<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    private static func store16(_ value: UInt16, at offset: Int, in out: inout [UInt8]) {
+        out[offset] = UInt8(truncatingIfNeeded: value)
+        out[offset + 1] = UInt8(truncatingIfNeeded: value >> 8)
     }
 
     @inline(__always)

@@ -142,28 +142,210 @@ enum TestFolders {
                 data: ["a": 1], createdAt: 10, lastAccessAt: 20, absoluteDeadline: 30, idleTimeoutOverride: nil,
                 expiresAt: Self.t0 + 10, version: 7)
             #expect(try await store.create(key, record: record))
-            let bytes = try Self.bytes(Self.dataPath(dir, key))
+            let path = Self.dataPath(dir, key)
+            var bytes = try Self.bytes(path)
             let json = Array(#"{"a":1}"#.utf8)
-            #expect(bytes.count == 64 + json.count + 4)
-            #expect(Array(bytes[0..<4]) == Array("SKS1".utf8))
+            // Two slots of 512 bytes; the record in slot 0, slot 1 zeros.
+            #expect(bytes.count == 1_024)
             func int(_ offset: Int, _ size: Int) -> UInt64 {
                 (0..<size).reduce(UInt64(0)) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
             }
-            #expect(int(4, 2) == 1)  // format version
-            #expect(int(6, 2) == 1)  // flags: deadline only
-            #expect(int(8, 8) == UInt64(Self.t0 + 10))
-            #expect(int(16, 8) == 10)
-            #expect(int(24, 8) == 20)
-            #expect(int(32, 8) == 30)
-            #expect(int(40, 8) == 0)
-            #expect(int(48, 8) == 7)
-            #expect(int(56, 4) == UInt64(json.count))
-            #expect(Array(bytes[64..<(64 + json.count)]) == json)
-            let headerCRC = bytes.withUnsafeBytes { UInt64(CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<60]))) }
-            #expect(headerCRC == int(60, 4))
-            #expect(
-                bytes.withUnsafeBytes { UInt64(CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<(64 + json.count)]))) }
-                    == int(64 + json.count, 4))
+            func expectImage(at base: Int, version: UInt64, lastAccess: UInt64, data: [UInt8]) {
+                #expect(Array(bytes[base..<base + 4]) == Array("SKS1".utf8))
+                #expect(int(base + 4, 2) == 2)  // format version
+                #expect(int(base + 6, 2) == 1)  // flags: deadline only; slot size 512 << 0
+                #expect(int(base + 8, 8) == UInt64(Self.t0 + 10))
+                #expect(int(base + 16, 8) == 10)
+                #expect(int(base + 24, 8) == lastAccess)
+                #expect(int(base + 32, 8) == 30)
+                #expect(int(base + 40, 8) == 0)
+                #expect(int(base + 48, 8) == version)
+                #expect(int(base + 56, 4) == UInt64(data.count))
+                #expect(Array(bytes[(base + 64)..<(base + 64 + data.count)]) == data)
+                let headerCRC = bytes.withUnsafeBytes {
+                    UInt64(CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[base..<(base + 60)])))
+                }
+                #expect(headerCRC == int(base + 60, 4))
+                let end = base + 64 + data.count
+                #expect(bytes.withUnsafeBytes { UInt64(CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[base..<end]))) } == int(end, 4))
+            }
+            expectImage(at: 0, version: 7, lastAccess: 20, data: json)
+            #expect(bytes[512...].allSatisfy { $0 == 0 })
+
+            // A save writes the other slot in place (same file), keeping the previous record.
+            var before = stat()
+            #expect(lstat(path, &before) == 0)
+            let changes = SessionChangeSet(changes: [], now: 25, expiresAt: Self.t0 + 10)
+            #expect(try await store.apply(changes, to: key)?.version == 8)
+            bytes = try Self.bytes(path)
+            #expect(bytes.count == 1_024)
+            expectImage(at: 0, version: 7, lastAccess: 20, data: json)
+            expectImage(at: 512, version: 8, lastAccess: 25, data: json)
+            #expect(try await store.apply(changes, to: key)?.version == 9)
+            bytes = try Self.bytes(path)
+            expectImage(at: 0, version: 9, lastAccess: 25, data: json)
+            expectImage(at: 512, version: 8, lastAccess: 25, data: json)
+            var after = stat()
+            #expect(lstat(path, &after) == 0)
+            #expect(after.st_ino == before.st_ino)
+        }
+    }
+
+    /// `image` as SessionKit's format version 1 wrote it: the same image with version 1, no slot
+    /// size, and nothing after it.
+    static func legacyFile(_ record: SessionRecord) -> [UInt8] {
+        var bytes = SessionRecordFile.encode(record)!
+        bytes[4] = 1
+        bytes[7] = 0  // flags' slot size bits
+        func put(_ value: UInt32, at offset: Int) {
+            for i in 0..<4 { bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(i))) }
+        }
+        put(bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<60])) }, at: 60)
+        let end = bytes.count - 4
+        put(bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<end])) }, at: end)
+        return bytes
+    }
+
+    @Test func versionOneFilesStillLoadAndTheirNextSaveRewritesThem() async throws {
+        try await Self.withStore { (store, dir) async throws in
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record()))  // makes the shard and lock
+            var record = Self.record(StoreConformanceTests.everyKind)
+            record.version = 5
+            let path = Self.dataPath(dir, key)
+            try Self.write(Self.legacyFile(record), to: path)
+            #expect(try await store.load(key, now: Self.t0) == record)
+            // Damaged version-1 files are still caught.
+            let legacy = Self.legacyFile(record)
+            try Self.write(Array(legacy.dropLast()), to: path)
+            #expect(try await store.load(key, now: Self.t0) == nil)
+            try Self.write(legacy, to: path)
+            let merged = try #require(
+                try await store.apply(StoreConformanceTests.changes([("n", 1)], at: Self.t0 + 1), to: key))
+            #expect(merged.version == 6)
+            let bytes = try Self.bytes(path)
+            #expect(bytes[4] == 2 && bytes.count % 1_024 == 0)
+            #expect(try await store.load(key, now: Self.t0 + 1) == merged)
+        }
+    }
+
+    /// A save killed after writing any part of its slot (or a reader reading while it writes)
+    /// finds the previous record, whole; once the slot is written, the new one.
+    @Test func aHalfWrittenSlotLeavesThePreviousRecord() async throws {
+        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record(["n": 0])))
+            let first = try #require(
+                try await store.apply(StoreConformanceTests.changes([("n", 1)], at: Self.t0), to: key))
+            let path = Self.dataPath(dir, key)
+            let before = try Self.bytes(path)  // slot 0: version 1, slot 1: version 2 (current)
+            var next = first
+            next.data["n"] = 2
+            next.data["more"] = "some more data, so that the new image is longer than the old one"
+            next.version += 1
+            var image = SessionRecordFile.encode(next)!
+            SessionRecordFile.reseal(&image, slotSize: before.count / 2)
+            for length in stride(from: 0, to: image.count, by: 7) {
+                var torn = before
+                torn.replaceSubrange(0..<length, with: image[0..<length])
+                try Self.write(torn, to: path)
+                #expect(try await store.load(key, now: Self.t0) == first, "\(length) bytes written")
+            }
+            var whole = before
+            whole.replaceSubrange(0..<image.count, with: image)
+            try Self.write(whole, to: path)
+            #expect(try await store.load(key, now: Self.t0) == next)
+            // Both slots damaged: nothing to fall back on.
+            whole[70] ^= 1
+            whole[512 + 70] ^= 1
+            try await Self.expectDropped(whole, store: store, dir: dir, key: key)
+        }
+    }
+
+    /// A load that finds no whole record while a save holds the session's lock (a torn read)
+    /// waits for the lock and reads again: the record the save leaves, not "absent".
+    @Test(.timeLimit(.minutes(1))) func aLoadThatFindsNoWholeRecordWaitsForTheSaveInProgress() async throws {
+        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+            let key = Self.newKey()
+            let record = Self.record(["n": 0])
+            #expect(try await store.create(key, record: record))
+            let path = Self.dataPath(dir, key)
+            let good = try Self.bytes(path)
+            let paths = try #require(SessionPaths(key))
+            // A "saving process": holds the lock while the only image is half-written.
+            var lock: SessionFileLock?
+            if case .locked(let held) = try SessionFileLock.acquire(
+                root: store.rootFD, path: paths.lock, display: paths.display, blocking: true)
+            {
+                lock = held
+            }
+            #expect(lock != nil)
+            var torn = good
+            torn[70] ^= 1
+            try Self.write(torn, to: path)
+            let loading = Task { try await store.load(key, now: Self.t0) }
+            try await Task.sleep(for: .milliseconds(300))
+            try Self.write(good, to: path)
+            lock = nil  // the save is done
+            #expect(try await loading.value == record)
+            #expect(Self.exists(path))
+        }
+    }
+
+    @Test func aRecordThatOutgrowsItsSlotsGetsANewFileAndAShrunkOneASmallerFile() async throws {
+        try await Self.withStore { (store, dir) async throws in
+            let key = Self.newKey()
+            let path = Self.dataPath(dir, key)
+            #expect(try await store.create(key, record: Self.record(["n": 0])))
+            #expect(try Self.bytes(path).count == 1_024)
+            let big = String(repeating: "x", count: 20_000)
+            let grown = try #require(
+                try await store.apply(StoreConformanceTests.changes([("big", .string(big))], at: Self.t0), to: key))
+            #expect(try Self.bytes(path).count == 2 * 32_768)  // 20 KB and a quarter: 32 KB slots
+            #expect(try await store.load(key, now: Self.t0) == grown)
+            // Still fits: in place.
+            let small = try #require(
+                try await store.apply(StoreConformanceTests.changes([("big", "y")], at: Self.t0), to: key))
+            // Under an eighth of a slot over 4 KB: a new, smaller file.
+            #expect(try Self.bytes(path).count == 1_024)
+            #expect(try await store.load(key, now: Self.t0) == small)
+            let shard = (path as NSString).deletingLastPathComponent
+            #expect(Set(try FileManager.default.contentsOfDirectory(atPath: shard)) == [key.hex, key.hex + ".lock"])
+        }
+    }
+
+    /// Readers in one store while another store (as another process would) saves the same
+    /// session in place over and over: every read finds the session, never an older record
+    /// than one it already saw.
+    @Test(.timeLimit(.minutes(1))) func readersNeverMissARecordBeingRewritten() async throws {
+        try await Self.withStore(synchronousWrites: false) { (writer, dir) async throws in
+            let reader = try DirectorySessionStore(directory: dir, synchronousWrites: false)
+            let key = Self.newKey()
+            #expect(try await writer.create(key, record: Self.record(["n": 0])))
+            let rounds = 1_000
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for i in 1...rounds {
+                        let value = SessionValue.string(String(repeating: "v", count: 20_000 + i % 3_000))
+                        _ = try await writer.apply(
+                            StoreConformanceTests.changes([("n", .int(SessionInteger(i))), ("pad", value)], at: Self.t0), to: key)
+                    }
+                }
+                for _ in 0..<2 {
+                    group.addTask {
+                        var seen: UInt64 = 0
+                        while seen < UInt64(rounds) + 1 {
+                            let record = try #require(try await reader.load(key, now: Self.t0))
+                            #expect(record.version >= seen)
+                            seen = record.version
+                            // A load from the page cache never suspends: let the writer run
+                            // (the cooperative pool may have as few threads as readers).
+                            await Task.yield()
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
         }
     }
 
@@ -327,30 +509,33 @@ enum TestFolders {
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record(["user": "alice", "n": [1, 2, 3]])))
             let full = try Self.bytes(Self.dataPath(dir, key))
-            for index in full.indices {
+            let imageSize = 64 + Int(full[56]) + Int(full[57]) << 8 + 4
+            #expect(full.count == 1_024 && imageSize < 200)
+            for index in 0..<imageSize {
                 for flip: UInt8 in [0x01, 0x80] {
                     var damaged = full
                     damaged[index] ^= flip
                     try await Self.expectDropped(damaged, store: store, dir: dir, key: key)
                 }
             }
+            // The rest of the file is the empty slot and padding, which no reader trusts.
+            for index in [imageSize, 511, 512, 600, 1_023] {
+                var changed = full
+                changed[index] ^= 0x80
+                try Self.write(changed, to: Self.dataPath(dir, key))
+                #expect(try await store.load(key, now: Self.t0)?.data == ["user": "alice", "n": [1, 2, 3]])
+            }
         }
     }
 
     /// A file with a valid header and checksums whose payload is not a session object.
     static func sealedFile(payload: [UInt8], expiresAt: Int64 = t0 + 100) -> [UInt8] {
-        var bytes = SessionRecordFile.encode(record([:]))!
-        bytes.removeSubrange(64...)
-        bytes.append(contentsOf: payload)
-        func put(_ value: UInt32, at offset: Int) {
-            for i in 0..<4 { bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(i))) }
-        }
-        put(UInt32(payload.count), at: 56)
-        put(bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<60])) }, at: 60)
-        let crc = bytes.withUnsafeBytes { CRC32.checksum($0) }
-        bytes.append(contentsOf: [0, 0, 0, 0])
-        put(crc, at: bytes.count - 4)
-        return bytes
+        var image = SessionRecordFile.encode(record([:]))!
+        image.removeSubrange(64...)
+        image.append(contentsOf: payload)
+        image.append(contentsOf: [0, 0, 0, 0])
+        SessionRecordFile.reseal(&image, slotSize: SessionRecordFile.slotSize(forImage: image.count))
+        return SessionRecordFile.file(image)
     }
 
     @Test func undecodablePayloadIsAbsentAndRemoved() async throws {
@@ -373,8 +558,8 @@ enum TestFolders {
             #expect(try await store.create(key, record: Self.record()))
             let path = Self.dataPath(dir, key)
             var bytes = try Self.bytes(path)
-            // Version 2 with a good header checksum: a newer SessionKit's file.
-            bytes[4] = 2
+            // Version 3 with a good header checksum: a newer SessionKit's file.
+            bytes[4] = 3
             let crc = bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<60])) }
             for i in 0..<4 { bytes[60 + i] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i))) }
             try Self.write(bytes, to: path)
