@@ -58,21 +58,28 @@ public enum DemoPages {
     }
 
     static func page(title: String, body: String) -> String {
-        """
-        <!doctype html>
-        <html lang="en">
-        <head><meta charset="utf-8"><title>\(escapeHTML(title)) – SessionKit demo</title></head>
-        <body>
-        \(body)
-        </body>
-        </html>
-
-        """
+        let title = escapeHTML(title)
+        var out = ""
+        out.reserveCapacity(pageHead.utf8.count + title.utf8.count + pageMiddle.utf8.count + body.utf8.count + pageTail.utf8.count)
+        out += pageHead
+        out += title
+        out += pageMiddle
+        out += body
+        out += pageTail
+        return out
     }
+
+    private static let pageHead = "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>"
+    private static let pageMiddle = " – SessionKit demo</title></head>\n<body>\n"
+    private static let pageTail = "\n</body>\n</html>\n"
 
     /// Escapes text for HTML element content and quoted attribute values, as MarkupSafe's
     /// `escape` does: `&`, `<`, `>`, `"` and `'`.
     public static func escapeHTML(_ text: String) -> String {
+        // Most text (a user name, a title) has nothing to escape: no copy.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

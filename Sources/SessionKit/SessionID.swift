@@ -28,7 +28,10 @@ public struct SessionID: Sendable, Hashable, CustomStringConvertible {
     /// Where stores keep this session: a SHA-256 of the id, so that a store dump or a timing side
     /// channel on the lookup does not reveal live ids.
     public var storageKey: SessionStorageKey {
-        SessionStorageKey(digest: Array(SHA256.hash(data: Array(rawValue.utf8))))
+        var hasher = SHA256()
+        var text = rawValue
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        return hasher.finalize().withUnsafeBytes { SessionStorageKey(digest: $0) }
     }
 
     /// The first characters only: ids are never logged whole.
@@ -40,15 +43,17 @@ public struct SessionID: Sendable, Hashable, CustomStringConvertible {
 public struct SessionStorageKey: Sendable, Hashable, CustomStringConvertible {
     public let hex: String
 
-    init(digest: [UInt8]) {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for b in digest {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0F)])
+    init(digest: UnsafeRawBufferPointer) {
+        let digits: StaticString = "0123456789abcdef"
+        self.hex = String(unsafeUninitializedCapacity: 2 * digest.count) { out in
+            digits.withUTF8Buffer { d in
+                for (i, b) in digest.enumerated() {
+                    out[2 * i] = d[Int(b >> 4)]
+                    out[2 * i + 1] = d[Int(b & 0x0F)]
+                }
+            }
+            return 2 * digest.count
         }
-        self.hex = String(decoding: out, as: UTF8.self)
     }
 
     /// Accepts exactly 64 lowercase hex digits (what stores read back from their own listings).

@@ -87,16 +87,21 @@ public struct SessionMiddleware<Context: SessionRequestContext>: RouterMiddlewar
             addVaryCookie(to: &fields)
         }
         if let setCookie = headers.setCookie {
-            fields.append(contentsOf: [.setCookie: setCookie] as HTTPFields)
+            if fields[.setCookie] == nil {
+                fields[.setCookie] = setCookie
+            } else {
+                fields[values: .setCookie].append(setCookie)
+            }
         }
     }
 
     static func addVaryCookie(to fields: inout HTTPFields) {
-        var values = fields[values: .vary]
-        guard !values.isEmpty else {
-            fields.append(contentsOf: [.vary: "Cookie"] as HTTPFields)
+        // Usually the response has no Vary yet: one field set, no arrays.
+        guard fields[.vary] != nil else {
+            fields[.vary] = "Cookie"
             return
         }
+        var values = fields[values: .vary]
         for value in values {
             for token in value.split(separator: ",") {
                 let name = token.trimmingASCIIWhitespace()

@@ -334,6 +334,16 @@ struct MiddlewareTests {
         SessionMiddleware<BasicSessionRequestContext>.addVaryCookie(to: &fields)
         #expect(fields[values: .vary] == expected)
     }
+
+    @Test("Set-Cookie is added beside the handler's own cookies", arguments: [[], ["a=1"], ["a=1", "b=2; Path=/x"]])
+    func setCookieKeepsOthers(existing: [String]) {
+        var fields = HTTPFields()
+        for value in existing { fields.append(contentsOf: [.setCookie: value] as HTTPFields) }
+        SessionMiddleware<BasicSessionRequestContext>.apply(
+            SessionResponseHeaders(setCookie: "session=x; HttpOnly; Path=/", varyCookie: true), to: &fields)
+        #expect(fields[values: .setCookie] == existing + ["session=x; HttpOnly; Path=/"])
+        #expect(fields[values: .vary] == ["Cookie"])
+    }
 }
 
 @Suite("Bad cookies give an empty session, never an error")

@@ -117,6 +117,14 @@ final class Browser: Sendable {
         #expect(try await browser.read("username") == "admin")
     }
 
+    /// Stores file sessions under this key: it must never change (sessions would be orphaned).
+    @Test func storageKeyIsTheHexSHA256OfTheID() throws {
+        let id = try #require(SessionID(validating: "AAAAAAAAAAAAAAAAAAAAAb-_9999999999999999999"))
+        // Python: hashlib.sha256(id.encode()).hexdigest()
+        #expect(id.storageKey.hex == "b3f03f7ad7dc975fe9125552c00fb216297057a7cda79e5ac0c115b84439c911")
+        #expect(SessionStorageKey(hex: id.storageKey.hex) == id.storageKey)
+    }
+
     @Test func lazySessionsCostNoStoreIO() async throws {
         let browser = Browser(engine)
         try await browser.request { $0["username"] = "admin" }
