@@ -137,21 +137,30 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             lock.unlinkFile()
             return nil
         }
+        return try liveRecord(bytes, paths, lockedBy: lock, now: now, operation: "load")?.record
+    }
+
+    /// Judges a session file read under its lock: the live record and where it lies, or nil
+    /// after removing an expired or damaged file (the damage is logged). A newer format throws.
+    private func liveRecord(
+        _ bytes: [UInt8], _ paths: SessionPaths, lockedBy lock: SessionFileLock, now: Int64, operation: String
+    ) throws(SessionStoreError) -> (record: SessionRecord, location: SessionRecordFile.Current)? {
         switch Self.inspect(bytes, now: now) {
-        case .live(let record, _):
-            return record
+        case .live(let record, let location):
+            return (record, location)
         case .expired:
-            try unlink(paths.data, display: paths.display, operation: "load")
+            try unlink(paths.data, display: paths.display, operation: operation)
             lock.unlinkFile()
             return nil
         case .corrupt(let why):
             Self.logger.warning(
                 "corrupt session file treated as absent", metadata: ["file": "\(paths.display)", "reason": "\(why)"])
-            try unlink(paths.data, display: paths.display, operation: "load")
+            try unlink(paths.data, display: paths.display, operation: operation)
             lock.unlinkFile()
             return nil
         case .unsupported(let version):
-            throw SessionStoreError(.unavailable, "load \(paths.display): unsupported file format version \(version)")
+            throw SessionStoreError(
+                .unavailable, "\(operation) \(paths.display): unsupported file format version \(version)")
         }
     }
 
@@ -221,37 +230,21 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
                     return nil
                 }
                 defer { close(file.fd) }
-                let bytes = file.bytes
-                switch Self.inspect(bytes, now: changes.now) {
-                case .live(let current, let location):
-                    let merged = changes.applied(to: current)
-                    guard var image = SessionRecordFile.encode(merged) else {
-                        throw SessionStoreError(
-                            .unavailable, "apply \(paths.display): record larger than the store's limit")
-                    }
-                    if let slotSize = location.slotSize, Self.fitsInPlace(image.count, slotSize: slotSize) {
-                        SessionRecordFile.reseal(&image, slotSize: slotSize)
-                        try self.writeSlot(
-                            file.fd, image, offset: (1 - location.slot) * slotSize, paths, operation: "apply")
-                    } else {
-                        try self.writeFile(SessionRecordFile.file(image), paths, operation: "apply")
-                    }
-                    return merged
-                case .expired:
-                    try self.unlink(paths.data, display: paths.display, operation: "apply")
-                    lock.unlinkFile()
-                    return nil
-                case .corrupt(let why):
-                    Self.logger.warning(
-                        "corrupt session file treated as absent",
-                        metadata: ["file": "\(paths.display)", "reason": "\(why)"])
-                    try self.unlink(paths.data, display: paths.display, operation: "apply")
-                    lock.unlinkFile()
-                    return nil
-                case .unsupported(let version):
-                    throw SessionStoreError(
-                        .unavailable, "apply \(paths.display): unsupported file format version \(version)")
+                guard
+                    let (current, location) = try self.liveRecord(
+                        file.bytes, paths, lockedBy: lock, now: changes.now, operation: "apply")
+                else { return nil }
+                let merged = changes.applied(to: current)
+                guard var image = SessionRecordFile.encode(merged) else {
+                    throw SessionStoreError(.unavailable, "apply \(paths.display): record larger than the store's limit")
                 }
+                if let slotSize = location.slotSize, Self.fitsInPlace(image.count, slotSize: slotSize) {
+                    SessionRecordFile.reseal(&image, slotSize: slotSize)
+                    try self.writeSlot(file.fd, image, offset: (1 - location.slot) * slotSize, paths, operation: "apply")
+                } else {
+                    try self.writeFile(SessionRecordFile.file(image), paths, operation: "apply")
+                }
+                return merged
             }
         }
     }
@@ -318,23 +311,8 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             oldLock.unlinkFile()
             return nil
         }
-        let current: SessionRecord
-        switch Self.inspect(bytes, now: changes.now) {
-        case .live(let record, _):
-            current = record
-        case .expired:
-            try unlink(from.data, display: from.display, operation: "move")
-            oldLock.unlinkFile()
-            return nil
-        case .corrupt(let why):
-            Self.logger.warning(
-                "corrupt session file treated as absent", metadata: ["file": "\(from.display)", "reason": "\(why)"])
-            try unlink(from.data, display: from.display, operation: "move")
-            oldLock.unlinkFile()
-            return nil
-        case .unsupported(let version):
-            throw SessionStoreError(.unavailable, "move \(from.display): unsupported file format version \(version)")
-        }
+        guard let current = try liveRecord(bytes, from, lockedBy: oldLock, now: changes.now, operation: "move")?.record
+        else { return nil }
         if let existing = try readFile(to.data, display: to.display, operation: "move") {
             switch Self.inspect(existing, now: changes.now) {
             case .live:
