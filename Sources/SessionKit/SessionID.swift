@@ -4,6 +4,9 @@ import Crypto
 /// 256 bits), as Flask-Session's `secrets.token_urlsafe(32)`.
 public struct SessionID: Sendable, Hashable, CustomStringConvertible {
     public let rawValue: String
+    /// Where stores keep this session: a SHA-256 of the id, so that a store dump or a timing side
+    /// channel on the lookup does not reveal live ids. Computed once (a save needs it again).
+    public let storageKey: SessionStorageKey
 
     public static let byteCount = 32
     public static let length = 43
@@ -13,7 +16,10 @@ public struct SessionID: Sendable, Hashable, CustomStringConvertible {
         SessionID(unchecked: Base64URL.encode(SecureRandom.bytes(byteCount)))
     }
 
-    init(unchecked rawValue: String) { self.rawValue = rawValue }
+    init(unchecked rawValue: String) {
+        self.rawValue = rawValue
+        self.storageKey = Self.storageKey(of: rawValue)
+    }
 
     /// Accepts only the exact shape SessionKit issues: 43 characters of `A-Z a-z 0-9 - _`.
     /// Anything else (a path, an empty or 10 KB string, other encodings) is not an id.
@@ -22,12 +28,10 @@ public struct SessionID: Sendable, Hashable, CustomStringConvertible {
         guard utf8.count == SessionID.length,
             utf8.allSatisfy({ Base64URL.decodeTable[Int($0)] != 0xFF && $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "/") })
         else { return nil }
-        self.rawValue = String(text)
+        self.init(unchecked: String(text))
     }
 
-    /// Where stores keep this session: a SHA-256 of the id, so that a store dump or a timing side
-    /// channel on the lookup does not reveal live ids.
-    public var storageKey: SessionStorageKey {
+    private static func storageKey(of rawValue: String) -> SessionStorageKey {
         var hasher = SHA256()
         var text = rawValue
         text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
