@@ -272,15 +272,6 @@ enum SessionRecordFile {
         return CRC32.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<end])) == storedCRC
     }
 
-    /// Checks everything (slots, sizes, CRCs, tagged JSON holding an object) of a whole file.
-    static func decode(_ bytes: UnsafeRawBufferPointer) -> DecodeResult {
-        switch locate(bytes) {
-        case .current(let current): return decode(bytes, current: current)
-        case .corrupt(let why): return .corrupt(why)
-        case .unsupported(let v): return .unsupported(v)
-        }
-    }
-
     /// The record of the image `locate` found.
     static func decode(_ bytes: UnsafeRawBufferPointer, current: Current) -> DecodeResult {
         let header = current.header
