@@ -238,7 +238,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
                 guard var image = SessionRecordFile.encode(merged) else {
                     throw SessionStoreError(.unavailable, "apply \(paths.display): record larger than the store's limit")
                 }
-                if let slotSize = location.slotSize, Self.fitsInPlace(image.count, slotSize: slotSize) {
+                if let slotSize = location.header.slotSize, Self.fitsInPlace(image.count, slotSize: slotSize) {
                     SessionRecordFile.reseal(&image, slotSize: slotSize)
                     try self.writeSlot(file.fd, image, offset: (1 - location.slot) * slotSize, paths, operation: "apply")
                 } else {
@@ -867,7 +867,7 @@ extension DirectorySessionStore {
         if utf8.count == 64, name.hasPrefix(prefix), let key = SessionStorageKey(hex: name), let paths = SessionPaths(key) {
             // A session: its header decides.
             result.examined += 1
-            switch try readHeader(paths, now: now) {
+            switch try readState(paths, now: now) {
             case .none, .live?:
                 return
             case .dead?:
@@ -910,7 +910,7 @@ extension DirectorySessionStore {
     }
 
     /// Reads a session file and checks its slots, without parsing the data (nil: the file is gone).
-    private func readHeader(_ paths: SessionPaths, now: Int64) throws(SessionStoreError) -> HeaderState? {
+    private func readState(_ paths: SessionPaths, now: Int64) throws(SessionStoreError) -> HeaderState? {
         guard let bytes = try readFile(paths.data, display: paths.display, operation: "sweep") else { return nil }
         return bytes.withUnsafeBytes { raw -> HeaderState in
             switch SessionRecordFile.locate(raw) {

@@ -215,8 +215,6 @@ enum SessionRecordFile {
         var range: Range<Int>
         /// 0 or 1 (always 0 in a version-1 file).
         var slot: Int
-        /// nil: a version-1 file (one image, no slots).
-        var slotSize: Int?
     }
 
     enum LocateResult: Sendable, Equatable {
@@ -237,7 +235,7 @@ enum SessionRecordFile {
                 return .corrupt(bytes.count < h.fileSize ? "truncated (\(bytes.count) of \(h.fileSize) bytes)" : "trailing bytes")
             }
             guard imageCRCMatches(bytes, header: h) else { return .corrupt("bad checksum") }
-            return .current(Current(header: h, range: 0..<bytes.count, slot: 0, slotSize: nil))
+            return .current(Current(header: h, range: 0..<bytes.count, slot: 0))
         case .header:
             firstProblem = "bad image"
         case .truncated:
@@ -257,7 +255,7 @@ enum SessionRecordFile {
                 h.slotSize == slotSize, h.fileSize <= slotSize, imageCRCMatches(slotBytes, header: h)
             else { continue }
             if best == nil || h.version > best!.header.version {
-                best = Current(header: h, range: start..<start + h.fileSize, slot: slot, slotSize: slotSize)
+                best = Current(header: h, range: start..<start + h.fileSize, slot: slot)
             }
         }
         guard let best else { return .corrupt("no whole record in either slot (\(firstProblem))") }
