@@ -815,6 +815,28 @@ enum TestFolders {
         }
     }
 
+    /// The sweep judges a session by its current slot: a damaged older slot (a save cut short)
+    /// leaves a live session alone; an expired current slot makes it dead even beside a live-
+    /// looking older one.
+    @Test func sweepJudgesTheCurrentSlot() async throws {
+        try await Self.withStore { (store, dir) async throws in
+            let key = Self.newKey()
+            let path = Self.dataPath(dir, key)
+            #expect(try await store.create(key, record: Self.record(ttl: 3_600)))
+            let saved = try #require(
+                try await store.apply(StoreConformanceTests.changes([("n", 1)], at: Self.t0, ttl: 60), to: key))
+            var bytes = try Self.bytes(path)  // slot 0: expires at t0 + 3,600; slot 1 (current): t0 + 60
+            bytes[70] ^= 1  // damage the older slot 0
+            try Self.write(bytes, to: path)
+            #expect(try await store.sweep(now: Self.t0 + 10, limit: 10) == 0)
+            #expect(try await store.load(key, now: Self.t0 + 10) == saved)
+            bytes[70] ^= 1  // slot 0 whole again, still not current
+            try Self.write(bytes, to: path)
+            #expect(try await store.sweep(now: Self.t0 + 100, limit: 10) == 1)
+            #expect(!Self.exists(path))
+        }
+    }
+
     @Test func sweepSkipsARecordRefreshedMeanwhile() async throws {
         try await Self.withStore { (store, _) async throws in
             let key = Self.newKey()
