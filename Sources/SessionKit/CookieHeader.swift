@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds one cookie in a request's `Cookie` header lines.
 public enum CookieHeader {
     public enum Lookup: Sendable, Equatable {
@@ -13,38 +21,62 @@ public enum CookieHeader {
     /// the UTF-8 bytes: `;` and `=` split, spaces and tabs around names and values are trimmed.
     public static func lookup<S: Sequence>(_ name: String, in headers: S) -> Lookup where S.Element: StringProtocol {
         var found: Substring?
-        let nameBytes = name.utf8
-        for header in headers {
-            let text = Substring(header)
-            let utf8 = text.utf8
-            let end = utf8.endIndex
-            var start = utf8.startIndex
+        var name = name
+        return name.withUTF8 { name in
+            for header in headers {
+                guard scan(Substring(header), for: name, found: &found) else { return .duplicated }
+            }
+            return found.map(Lookup.value) ?? .absent
+        }
+    }
+
+    /// Scans one header line for `name`, setting `found` to its value (a slice of `line`).
+    /// False when `name` occurs a second time (counting an earlier line's `found`).
+    private static func scan(_ line: Substring, for name: UnsafeBufferPointer<UInt8>, found: inout Substring?) -> Bool {
+        let utf8 = line.utf8
+        let scanned = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let end = bytes.count
+            var start = 0
             while start < end {
                 // One `name=value` pair: [start, semicolon).
                 var semicolon = start
-                var equals: String.Index?
+                var equals = -1
                 while semicolon < end {
-                    let byte = utf8[semicolon]
+                    let byte = bytes[semicolon]
                     if byte == UInt8(ascii: ";") { break }
-                    if byte == UInt8(ascii: "="), equals == nil { equals = semicolon }
-                    utf8.formIndex(after: &semicolon)
+                    if byte == UInt8(ascii: "="), equals < 0 { equals = semicolon }
+                    semicolon += 1
                 }
-                if let equals, trimmed(utf8[start..<equals]).elementsEqual(nameBytes) {
-                    if found != nil { return .duplicated }
-                    let value = trimmed(utf8[utf8.index(after: equals)..<semicolon])
-                    found = unquote(text[value.startIndex..<value.endIndex])
+                if equals >= 0 {
+                    let (nameStart, nameEnd) = trimmed(bytes, start, equals)
+                    if nameEnd - nameStart == name.count,
+                        name.isEmpty || memcmp(bytes.baseAddress! + nameStart, name.baseAddress!, name.count) == 0
+                    {
+                        if found != nil { return false }
+                        let (valueStart, valueEnd) = trimmed(bytes, equals + 1, semicolon)
+                        // Offsets next to ASCII bytes: always on character boundaries.
+                        let from = utf8.index(utf8.startIndex, offsetBy: valueStart)
+                        let to = utf8.index(from, offsetBy: valueEnd - valueStart)
+                        found = unquote(line[from..<to])
+                    }
                 }
-                start = semicolon < end ? utf8.index(after: semicolon) : end
+                start = semicolon + 1
             }
+            return true
         }
-        return found.map(Lookup.value) ?? .absent
+        if let scanned { return scanned }
+        // Not contiguous UTF-8 (a bridged string): scan a native copy.
+        var copy = String(line)
+        copy.makeContiguousUTF8()
+        return scan(Substring(copy), for: name, found: &found)
     }
 
-    private static func trimmed(_ bytes: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
-        var bytes = bytes
-        while let f = bytes.first, f == UInt8(ascii: " ") || f == UInt8(ascii: "\t") { bytes = bytes.dropFirst() }
-        while let l = bytes.last, l == UInt8(ascii: " ") || l == UInt8(ascii: "\t") { bytes = bytes.dropLast() }
-        return bytes
+    /// `[start, end)` without the spaces and tabs at either end.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+        var (start, end) = (start, end)
+        while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        return (start, end)
     }
 
     /// Removes RFC 2109 quotes (`"a\"b"` → `a"b`); Flask never writes them, Werkzeug reads them.

@@ -45,12 +45,10 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
     // MARK: SessionStore
 
     public nonisolated(nonsending) func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {
-        let key = Key(key)
         return state.withLock { s in s.load(key, now: now) }
     }
 
     public nonisolated(nonsending) func create(_ key: SessionStorageKey, record: SessionRecord) async throws -> Bool {
-        let key = Key(key)
         let max = maxSessions
         return state.withLock { s in s.create(key, record: record, maxSessions: max) }
     }
@@ -58,7 +56,6 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
     public nonisolated(nonsending) func apply(
         _ changes: SessionChangeSet, to key: SessionStorageKey
     ) async throws -> SessionRecord? {
-        let key = Key(key)
         return state.withLock { s in s.apply(changes, to: key) }
     }
 
@@ -67,7 +64,7 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
     public nonisolated(nonsending) func move(
         _ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey
     ) async throws -> SessionRecord? {
-        let (from, to) = (Key(old), Key(new))
+        let (from, to) = (old, new)
         switch state.withLock({ s in s.move(changes, from: from, to: to) }) {
         case .moved(let record): return record
         case .gone: return nil
@@ -77,13 +74,11 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
 
     /// The merge-cost benchmark's baseline: the record replaces whatever is stored.
     package nonisolated(nonsending) func overwrite(_ key: SessionStorageKey, record: SessionRecord) async throws {
-        let key = Key(key)
         let max = maxSessions
         state.withLock { s in s.overwrite(key, record: record, maxSessions: max) }
     }
 
     public nonisolated(nonsending) func delete(_ key: SessionStorageKey) async throws {
-        let key = Key(key)
         state.withLock { s in
             if let slot = s.index[key] { s.remove(slot) }
         }
@@ -150,8 +145,7 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
 
     public nonisolated(nonsending) func keys(limit: Int) async throws -> [SessionStorageKey] {
         guard limit > 0 else { return [] }
-        let raw = state.withLock { s in Array(s.index.keys.prefix(limit)) }
-        return raw.map(\.storageKey)
+        return state.withLock { s in Array(s.index.keys.prefix(limit)) }
     }
 
     // MARK: Testing support
@@ -183,7 +177,7 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
             var out: [SessionStorageKey] = []
             var i = s.tail
             while i != State.none {
-                out.append(s.slots[Int(i)].key.storageKey)
+                out.append(s.slots[Int(i)].key)
                 i = s.slots[Int(i)].next
             }
             return out
@@ -194,51 +188,8 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
 // MARK: - Internals
 
 extension MemorySessionStore {
-    /// A storage key as its 32 bytes (half the size of the hex string, and no heap allocation).
-    struct Key: Hashable, Sendable {
-        var w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64
-
-        init(_ key: SessionStorageKey) {
-            // `SessionStorageKey` guarantees 64 lowercase hex digits; for those,
-            // `(c & 0xF) + 9 * (c >> 6)` is the digit's value.
-            @inline(__always) func word(_ digits: UnsafeBufferPointer<UInt8>, _ start: Int) -> UInt64 {
-                var w: UInt64 = 0
-                for c in digits[start..<start + 16] {
-                    w = w << 4 | UInt64((c & 0xF) &+ 9 &* (c >> 6))
-                }
-                return w
-            }
-            let parse = { (digits: UnsafeBufferPointer<UInt8>) -> Key in
-                precondition(digits.count == 64, "a SessionStorageKey is 64 hex digits")
-                return Key(w0: word(digits, 0), w1: word(digits, 16), w2: word(digits, 32), w3: word(digits, 48))
-            }
-            self = key.hex.utf8.withContiguousStorageIfAvailable(parse)
-                ?? Array(key.hex.utf8).withUnsafeBufferPointer(parse)
-        }
-
-        init(w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64) {
-            (self.w0, self.w1, self.w2, self.w3) = (w0, w1, w2, w3)
-        }
-
-        var storageKey: SessionStorageKey {
-            let digits: StaticString = "0123456789abcdef"
-            let hex = String(unsafeUninitializedCapacity: 64) { buffer in
-                digits.withUTF8Buffer { d in
-                    var i = 0
-                    for w in [w0, w1, w2, w3] {
-                        var shift: UInt64 = 60
-                        for _ in 0..<16 {
-                            buffer[i] = d[Int((w >> shift) & 0xF)]
-                            i += 1
-                            shift &-= 4
-                        }
-                    }
-                }
-                return 64
-            }
-            return SessionStorageKey(hex: hex)!
-        }
-    }
+    /// A storage key is its 32 digest bytes (no heap allocation).
+    typealias Key = SessionStorageKey
 
     /// One record and its bookkeeping, in the slab.
     struct Slot {

@@ -24,11 +24,24 @@ public struct SessionID: Sendable, Hashable, CustomStringConvertible {
     /// Accepts only the exact shape SessionKit issues: 43 characters of `A-Z a-z 0-9 - _`.
     /// Anything else (a path, an empty or 10 KB string, other encodings) is not an id.
     public init?(validating text: some StringProtocol) {
-        let utf8 = text.utf8
-        guard utf8.count == SessionID.length,
-            utf8.allSatisfy({ Base64URL.decodeTable[Int($0)] != 0xFF && $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "/") })
-        else { return nil }
+        let shaped = text.utf8.withContiguousStorageIfAvailable(Self.isIDShaped)
+            ?? Array(text.utf8).withUnsafeBufferPointer(Self.isIDShaped)
+        guard shaped else { return nil }
         self.init(unchecked: String(text))
+    }
+
+    private static func isIDShaped(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == length else { return false }
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     private static func storageKey(of rawValue: String) -> SessionStorageKey {
@@ -42,30 +55,73 @@ public struct SessionID: Sendable, Hashable, CustomStringConvertible {
     public var description: String { String(rawValue.prefix(6)) + "…" }
 }
 
-/// The key under which a store files a session: lowercase hex SHA-256 of the session id (64
-/// characters of `0-9 a-f`, safe as a file name, a Redis key or a SQL value).
+/// The key under which a store files a session: the SHA-256 of the session id, written as
+/// lowercase hex (`hex`: 64 characters of `0-9 a-f`, safe as a file name, a Redis key or a SQL
+/// value). Held as the digest's 32 bytes: comparing, hashing and the memory store's lookups need
+/// no string, and `hex` is only written when a store asks for it.
 public struct SessionStorageKey: Sendable, Hashable, CustomStringConvertible {
-    public let hex: String
+    /// The digest's bytes 0-7, 8-15, 16-23 and 24-31, big-endian.
+    let w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64
 
+    init(w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64) {
+        (self.w0, self.w1, self.w2, self.w3) = (w0, w1, w2, w3)
+    }
+
+    /// `digest`: 32 bytes.
     init(digest: UnsafeRawBufferPointer) {
-        let digits: StaticString = "0123456789abcdef"
-        self.hex = String(unsafeUninitializedCapacity: 2 * digest.count) { out in
-            digits.withUTF8Buffer { d in
-                for (i, b) in digest.enumerated() {
-                    out[2 * i] = d[Int(b >> 4)]
-                    out[2 * i + 1] = d[Int(b & 0x0F)]
-                }
-            }
-            return 2 * digest.count
-        }
+        precondition(digest.count == 32, "a SessionStorageKey is a 32-byte digest")
+        func word(_ offset: Int) -> UInt64 { UInt64(bigEndian: digest.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+        self.init(w0: word(0), w1: word(8), w2: word(16), w3: word(24))
     }
 
     /// Accepts exactly 64 lowercase hex digits (what stores read back from their own listings).
     public init?(hex: some StringProtocol) {
-        guard hex.utf8.count == 64,
-            hex.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
-        else { return nil }
-        self.hex = String(hex)
+        let parsed: SessionStorageKey?? = hex.utf8.withContiguousStorageIfAvailable(Self.parse)
+        guard let key = parsed ?? Array(hex.utf8).withUnsafeBufferPointer(Self.parse) else { return nil }
+        self = key
+    }
+
+    private static func parse(_ digits: UnsafeBufferPointer<UInt8>) -> SessionStorageKey? {
+        guard digits.count == 64 else { return nil }
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for w in 0..<4 {
+            var word: UInt64 = 0
+            for c in digits[(16 * w)..<(16 * w + 16)] {
+                let value: UInt8
+                switch c {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): value = c &- UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): value = c &- UInt8(ascii: "a") &+ 10
+                default: return nil
+                }
+                word = word << 4 | UInt64(value)
+            }
+            switch w {
+            case 0: words.0 = word
+            case 1: words.1 = word
+            case 2: words.2 = word
+            default: words.3 = word
+            }
+        }
+        return SessionStorageKey(w0: words.0, w1: words.1, w2: words.2, w3: words.3)
+    }
+
+    /// 64 lowercase hex digits.
+    public var hex: String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 64) { out in
+            digits.withUTF8Buffer { d in
+                var i = 0
+                for word in [w0, w1, w2, w3] {
+                    var shift: UInt64 = 60
+                    for _ in 0..<16 {
+                        out[i] = d[Int(truncatingIfNeeded: (word >> shift) & 0xF)]
+                        i += 1
+                        shift &-= 4
+                    }
+                }
+            }
+            return 64
+        }
     }
 
     public var description: String { String(hex.prefix(8)) + "…" }

@@ -23,6 +23,23 @@ import Testing
         #expect(CookieHeader.lookup("session", in: ["session=a", "session=a"]) == .duplicated)
     }
 
+    @Test func valuesAreSlicesOfTheirLineAndNonASCIIIsKept() {
+        let line = "a=1; session=\u{e9}t\u{e9}.x\u{1F600} ;b=2"
+        guard case .value(let value) = CookieHeader.lookup("session", in: [line]) else {
+            Issue.record("not found")
+            return
+        }
+        #expect(value == "\u{e9}t\u{e9}.x\u{1F600}")
+        #expect(value.base == line)
+        #expect(CookieHeader.lookup("s\u{e9}ssion", in: ["s\u{e9}ssion=v"]) == .value("v"))
+        #expect(CookieHeader.lookup("session", in: ["\tsession\t=\tv\t; x"]) == .value("v"))
+        #expect(CookieHeader.lookup("session", in: ["session=a=b"]) == .value("a=b"))
+        #expect(CookieHeader.lookup("", in: ["=v"]) == .value("v"))
+        // Substrings and other StringProtocol lines (any start offset).
+        let wide = "xxsession=sub; y=1xx"
+        #expect(CookieHeader.lookup("session", in: [wide.dropFirst(2).dropLast(2)]) == .value("sub"))
+    }
+
     @Test func hugeHeadersAreScannedNotRejected() {
         let many = (0..<1000).map { "c\($0)=\($0)" }.joined(separator: "; ") + "; session=last"
         #expect(CookieHeader.lookup("session", in: [many]) == .value("last"))

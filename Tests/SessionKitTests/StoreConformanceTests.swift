@@ -780,13 +780,21 @@ final class NaiveLastWriterWinsStore: SessionStore {
         StoreConformanceTests.record(data, at: now, ttl: ttl)
     }
 
-    @Test func storageKeysRoundTripThroughTheCompactKey() async throws {
+    /// Keys are held as digest bytes and written as hex: both ways agree, and so do == and hashing.
+    @Test func storageKeysRoundTripThroughHex() async throws {
+        var seen = Set<SessionStorageKey>()
         for _ in 0..<100 {
             let key = SessionID.generate().storageKey
-            #expect(MemorySessionStore.Key(key).storageKey == key)
+            let again = try #require(SessionStorageKey(hex: key.hex))
+            #expect(again == key && again.hex == key.hex)
+            seen.insert(key)
+            seen.insert(again)
         }
-        let edge = SessionStorageKey(hex: String(repeating: "f", count: 32) + String(repeating: "0", count: 31) + "9")!
-        #expect(MemorySessionStore.Key(edge).storageKey == edge)
+        #expect(seen.count == 100)
+        let edgeHex = String(repeating: "f", count: 32) + String(repeating: "0", count: 31) + "9"
+        let edge = try #require(SessionStorageKey(hex: edgeHex))
+        #expect(edge.hex == edgeHex)
+        #expect(edge != SessionStorageKey(hex: String(repeating: "f", count: 32) + String(repeating: "0", count: 31) + "8"))
     }
 
     @Test func evictsExpiredRecordsFirstThenTheLeastRecentlyUsed() async throws {
