@@ -29,6 +29,9 @@ public final class Session: Sendable {
         /// Server-side sessions: the id and the record's timing as loaded.
         var id: SessionID?
         var record: SessionRecord?
+        /// The cookie value that carried `id`, when it is exactly what signing `id` gives now
+        /// (`Signer.unsignNotingCanonical`): a save that keeps the id sends it back as it came.
+        var presentedCookie: Substring?
         var regenerateRequested = false
         var destroyRequested = false
         /// Per-session timeouts (remember-me): outer nil = unchanged, inner nil = engine default.
@@ -44,10 +47,11 @@ public final class Session: Sendable {
     }
 
     /// A server-side session loaded from its record.
-    init(id: SessionID, record: SessionRecord) {
+    init(id: SessionID, record: SessionRecord, presentedCookie: Substring? = nil) {
         var s = State(data: record.data, isNew: false)
         s.id = id
         s.record = record
+        s.presentedCookie = presentedCookie
         self.state = Mutex(s)
     }
 
@@ -218,6 +222,7 @@ public final class Session: Sendable {
     /// For the engine after a save: the session now is what the store holds.
     func didSave(id: SessionID?, record: SessionRecord?) {
         state.withLock { s in
+            if id != s.id { s.presentedCookie = nil }
             s.id = id
             s.record = record
             if let record { s.data = record.data }

@@ -120,7 +120,7 @@ public final class SessionEngine: Sendable {
     func openServerSession(_ cookie: CookieHeader.Lookup) async throws -> Session {
         guard case .server(let store) = storage else { return openCookieSession(cookie) }
         guard let value = presentedValue(cookie) else { return Session() }
-        guard let raw = idSigner.unsign(value), let id = SessionID(validating: raw) else {
+        guard let (raw, canonical) = idSigner.unsignNotingCanonical(value), let id = SessionID(validating: raw) else {
             logger.debug("session id cookie rejected: bad signature or not an id")
             return Session()
         }
@@ -140,7 +140,7 @@ public final class SessionEngine: Sendable {
             try? await store.delete(id.storageKey)
             return Session()
         }
-        return Session(id: id, record: record)
+        return Session(id: id, record: record, presentedCookie: canonical ? value : nil)
     }
 
     func save(_ session: Session, in store: any SessionStore) async throws(SessionSaveError) -> SessionResponseHeaders {
@@ -191,7 +191,11 @@ public final class SessionEngine: Sendable {
             session.didSave(id: finalID, record: finalRecord)
             let permanent = Self.isPermanent(finalRecord.data)
             guard s.modified || permanent else { return SessionResponseHeaders(varyCookie: true) }
-            return SessionResponseHeaders(setCookie: try idCookie(finalID, record: finalRecord), varyCookie: true)
+            // The id is kept: the cookie that carried it is sent back unchanged when it is what
+            // signing would give (no HMAC, no encoding).
+            let presented = newID == nil ? s.presentedCookie : nil
+            return SessionResponseHeaders(
+                setCookie: try idCookie(finalID, record: finalRecord, presented: presented), varyCookie: true)
         } catch let error as SessionSaveError {
             throw error
         } catch {
@@ -254,8 +258,12 @@ public final class SessionEngine: Sendable {
         return false
     }
 
-    private func idCookie(_ id: SessionID, record: SessionRecord) throws(SessionSaveError) -> String {
-        try setCookie(value: idSigner.sign(id.rawValue), expires: Self.isPermanent(record.data) ? record.expiresAt : nil)
+    /// `presented`: the request's cookie value for `id` when it is exactly `idSigner.sign(id)`.
+    private func idCookie(
+        _ id: SessionID, record: SessionRecord, presented: Substring? = nil
+    ) throws(SessionSaveError) -> String {
+        let value = presented.map(String.init) ?? idSigner.sign(id.rawValue)
+        return try setCookie(value: value, expires: Self.isPermanent(record.data) ? record.expiresAt : nil)
     }
 
     // MARK: Shared

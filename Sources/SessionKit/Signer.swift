@@ -79,32 +79,76 @@ public struct Signer: Sendable {
     /// `verify` on contiguous bytes: the signature is decoded into a stack buffer, the message
     /// is hashed in place.
     func verify(message: UnsafeRawBufferPointer, signature: UnsafeBufferPointer<UInt8>) -> Bool {
+        verification(message: message, signature: signature) != .invalid
+    }
+
+    /// Which key a signature verified with.
+    enum Verification { case invalid, current, fallback }
+
+    func verification(message: UnsafeRawBufferPointer, signature: UnsafeBufferPointer<UInt8>) -> Verification {
         // A signature of the wrong length (or an impossible one) cannot match.
         guard let (length, end) = Base64URL.decodedLength(signature), length == digest.macLength else {
-            return false
+            return .invalid
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: SigningDigest.maxMACLength) { buffer in
             let raw = UnsafeMutableBufferPointer(rebasing: buffer[..<length])
             guard Base64URL.decode(UnsafeBufferPointer(rebasing: signature[..<end]), into: raw) else {
-                return false
+                return .invalid
             }
             let mac = UnsafeRawBufferPointer(raw)
             var valid = false
-            for key in verifying {
-                valid = key.isValid(mac, for: message) || valid
+            var current = false
+            for (index, key) in verifying.enumerated() {
+                let matches = key.isValid(mac, for: message)
+                if index == 0 { current = matches }
+                valid = matches || valid
             }
-            return valid
+            return !valid ? .invalid : current ? .current : .fallback
         }
+    }
+
+    /// Whether `signature` is written exactly as `sign` writes a MAC of `macLength` bytes:
+    /// URL-safe alphabet, no padding, no stray low bits in the last character. (The decoder is
+    /// lenient, as Python's: `+`, `/`, `=` and stray bits are accepted.)
+    static func isCanonical(_ signature: UnsafeBufferPointer<UInt8>, macLength: Int) -> Bool {
+        let length = Base64URL.encodedLength(macLength)
+        guard signature.count == length else { return false }
+        for byte in signature {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                continue
+            default:
+                return false
+            }
+        }
+        let strayBits = 6 * length - 8 * macLength
+        return Int(Base64URL.decodeTable[Int(signature[length - 1])]) & ((1 << strayBits) - 1) == 0
     }
 
     /// Splits `signed` at its last `.` and verifies; returns the value or nil.
     public func unsign(_ signed: Substring) -> Substring? {
+        unsignNotingCanonical(signed)?.value
+    }
+
+    /// `unsign`, also telling whether `signed` is exactly what `sign` gives for its value now:
+    /// verified with the current key (not a fallback) and its signature written canonically
+    /// (`isCanonical`). Such a value can be sent back as it came instead of being signed again.
+    func unsignNotingCanonical(_ signed: Substring) -> (value: Substring, canonical: Bool)? {
         let utf8 = signed.utf8
         guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
         let value = utf8[..<dot]
         let signature = utf8[utf8.index(after: dot)...]
-        guard verify(message: value, signature: signature) else { return nil }
-        return Substring(value)
+        let macLength = digest.macLength
+        let result = Self.withContiguous(value, signature) { message, signature -> Verification? in
+            switch verification(message: message, signature: signature) {
+            case .invalid: return nil
+            case .fallback: return .fallback
+            case .current: return Self.isCanonical(signature, macLength: macLength) ? .current : .fallback
+            }
+        }
+        guard let result else { return nil }
+        return (Substring(value), result == .current)
     }
 
     public func unsign(_ signed: String) -> String? {
@@ -115,11 +159,20 @@ public struct Signer: Sendable {
 // `Substring.UTF8View` is no `DataProtocol`; route it through its contiguous storage.
 extension Signer {
     func verify(message: Substring.UTF8View, signature: Substring.UTF8View) -> Bool {
-        let check = { (message: UnsafeRawBufferPointer) -> Bool in
-            signature.withContiguousStorageIfAvailable { verify(message: message, signature: $0) }
-                ?? Array(signature).withUnsafeBufferPointer { verify(message: message, signature: $0) }
+        Self.withContiguous(message, signature) { verify(message: $0, signature: $1) }
+    }
+
+    static func withContiguous<R>(
+        _ message: Substring.UTF8View, _ signature: Substring.UTF8View,
+        _ body: (UnsafeRawBufferPointer, UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
+        withoutActuallyEscaping(body) { body in
+            let check = { (message: UnsafeRawBufferPointer) -> R in
+                signature.withContiguousStorageIfAvailable { body(message, $0) }
+                    ?? Array(signature).withUnsafeBufferPointer { body(message, $0) }
+            }
+            return message.withContiguousStorageIfAvailable { check(UnsafeRawBufferPointer($0)) }
+                ?? Array(message).withUnsafeBytes(check)
         }
-        return message.withContiguousStorageIfAvailable { check(UnsafeRawBufferPointer($0)) }
-            ?? Array(message).withUnsafeBytes(check)
     }
 }

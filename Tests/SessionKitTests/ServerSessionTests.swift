@@ -410,6 +410,78 @@ final class Browser: Sendable {
         #expect(try await same.read("username") == "admin")
     }
 
+    /// A save that keeps the id sends back the cookie that came, when it is what signing gives
+    /// now; a cookie verified by a fallback key, or written in another (accepted) base64 form,
+    /// is signed again with the current key.
+    @Test func aKeptIDIsSentBackAsPresentedOnlyWhenItIsWhatSigningGives() async throws {
+        let browser = Browser(engine)
+        try await browser.request { $0["username"] = "admin" }
+        let issued = try #require(browser.cookie)
+        let id = try #require(engine.idSigner.unsign(issued))
+        #expect(issued == engine.idSigner.sign(id))
+        let signature = try #require(issued.split(separator: ".").last)
+        #expect(signature.count == 27)
+
+        // The same bytes back (nothing to sign).
+        try await browser.request { $0["visits"] = 1 }
+        #expect(browser.cookie == issued)
+
+        // Accepted but not canonical: padded, standard alphabet, stray low bits in the last
+        // character. Each is answered with the canonical cookie.
+        // 27 characters carry 162 bits: the last character's 2 low bits are unused (zero).
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        let lastValue = try #require(alphabet.firstIndex(of: signature.last!))
+        #expect(lastValue % 4 == 0)
+        let strayBits = alphabet[lastValue + 1]
+        var variants = [issued + "=", String(issued.dropLast()) + String(strayBits)]
+        if signature.contains("-") || signature.contains("_") {
+            let prefix = issued[..<issued.lastIndex(of: ".")!]
+            let standard = String(signature.map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })
+            variants.append(prefix + "." + standard)
+        }
+        for variant in variants {
+            let client = Browser(engine)
+            client.cookie = variant
+            #expect(try await client.read("username") == "admin", "\(variant)")  // accepted
+            try await client.request { $0["visits"] = 2 }
+            #expect(client.cookie == issued, "\(variant)")
+        }
+
+        // Verified by a fallback key: signed again with the current one.
+        let rotated = try Self.engine(store: store, clock: clock) {
+            $0.secretKey = SecretKey("a-brand-new-secret-key-2026")
+            $0.fallbackKeys = [SecretKey("secret-key-for-server-tests")]
+        }
+        let after = Browser(rotated)
+        after.cookie = issued
+        try await after.request { $0["visits"] = 3 }
+        let resigned = try #require(after.cookie)
+        #expect(resigned != issued)
+        #expect(resigned == rotated.idSigner.sign(id))
+
+        // Regenerated: a new id, never the presented cookie.
+        let regenerating = Browser(engine)
+        regenerating.cookie = issued
+        try await regenerating.request { $0.regenerate() }
+        let fresh = try #require(regenerating.cookie)
+        #expect(fresh != issued)
+        #expect(engine.idSigner.unsign(fresh) != id)
+    }
+
+    @Test func sessionIDsHaveExactlyTheIssuedShape() {
+        let valid = "AZaz09-_" + String(repeating: "x", count: 35)
+        #expect(SessionID(validating: valid)?.rawValue == valid)
+        let embedded = "..." + valid + "..."
+        #expect(SessionID(validating: embedded.dropFirst(3).dropLast(3))?.rawValue == valid)
+        let stem = String(valid.dropLast())
+        var bad: [String] = [stem, valid + "x", "", String(repeating: "x", count: 10_000)]
+        bad += ["+", "/", "=", ".", " ", "\u{0}"].map { stem + $0 }
+        bad.append(String(valid.dropLast(2)) + "\u{e9}")  // 43 bytes, 42 characters
+        for bad in bad {
+            #expect(SessionID(validating: bad) == nil, "\(bad.debugDescription)")
+        }
+    }
+
     @Test func flaskSessionSignedIDCookiesVerify() throws {
         for c in FlaskVectors.cases(kind: "flask-session-sid") where c.expect == "valid" {
             let key = try #require(SecretKey(hex: c.secretKeyHex))
