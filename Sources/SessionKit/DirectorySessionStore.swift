@@ -496,8 +496,31 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         return readAll(fd, cachedOnly: cachedOnly)
     }
 
-    /// Reads an open session file whole from offset 0.
+    /// Reads an open session file whole from offset 0. A file of up to 4 KB (a session of up to
+    /// about 2 KB) takes one read and no `fstat`; a larger one is sized with `fstat` and read again.
     static func readAll(_ fd: Int32, cachedOnly: Bool) -> ReadOutcome {
+        let capacity = smallFileSize + 1
+        var error: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            var n: Int
+            repeat {
+                n = cachedOnly
+                    ? sessionkit_pread_cached(fd, buffer.baseAddress!, capacity, 0)
+                    : pread(fd, buffer.baseAddress!, capacity, 0)
+            } while n < 0 && errno == EINTR
+            if n < 0 { error = errno }
+            initialized = max(n, 0)
+        }
+        if error == 0 && bytes.count < capacity { return .bytes(bytes) }
+        // A bigger file, or a failed read (a folder, a FIFO, a device: `readAllSized` tells).
+        return readAllSized(fd, cachedOnly: cachedOnly)
+    }
+
+    /// Files up to this size are read without `fstat`.
+    static var smallFileSize: Int { 4096 }
+
+    /// `readAll` for any file: its type and size from `fstat`, then as many reads as it takes.
+    static func readAllSized(_ fd: Int32, cachedOnly: Bool) -> ReadOutcome {
         var st = stat()
         guard fstat(fd, &st) == 0 else { return .failed(errno) }
         switch st.st_mode & S_IFMT {
@@ -929,28 +952,27 @@ extension DirectorySessionStore {
 
 // MARK: - Paths
 
-/// Relative paths of one session's files, built only from a re-validated 64-hex key.
+/// Relative paths of one session's files, built only from a re-validated 64-hex key. The lock
+/// path and the display name are made when asked for (a load from the page cache needs neither).
 struct SessionPaths: Sendable {
     let key: String
     let level1: String
     let shard: String
     let data: String
-    let lock: String
+    var lock: String { data + ".lock" }
     /// For messages and logs: shard and the key's first 8 characters.
-    let display: String
+    var display: String { shard + "/" + key.prefix(8) + "…" }
 
     init?(_ key: SessionStorageKey) {
         let hex = key.hex
         guard hex.utf8.count == 64, hex.utf8.allSatisfy(DirectorySessionStore.isLowerHex) else { return nil }
-        let utf8 = Array(hex.utf8)
-        let l1 = String(decoding: utf8[0..<2], as: UTF8.self)
-        let l2 = String(decoding: utf8[2..<4], as: UTF8.self)
+        let utf8 = hex.utf8
+        let l1 = String(hex[..<utf8.index(utf8.startIndex, offsetBy: 2)])
+        let l2 = String(hex[utf8.index(utf8.startIndex, offsetBy: 2)..<utf8.index(utf8.startIndex, offsetBy: 4)])
         self.key = hex
         self.level1 = l1
         self.shard = l1 + "/" + l2
         self.data = shard + "/" + hex
-        self.lock = data + ".lock"
-        self.display = shard + "/" + String(decoding: utf8[0..<8], as: UTF8.self) + "…"
     }
 }
 

@@ -474,6 +474,29 @@ enum TestFolders {
         }
     }
 
+    /// Files up to 4 KB are read in one read without `fstat`, bigger ones sized first: records
+    /// on both sides of that line (and on it) load whole, from the page cache and from the I/O
+    /// threads alike.
+    @Test func recordsOnEitherSideOfTheSingleReadSizeLoadWhole() async throws {
+        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+            var sizes = Set<Int>()
+            for length in [10, 400, 900, 1_500, 1_900, 1_950, 2_000, 3_000, 3_950, 4_100, 9_000] {
+                let key = Self.newKey()
+                let record = Self.record(["blob": .string(String(repeating: "b", count: length))])
+                #expect(try await store.create(key, record: record))
+                let size = try Self.bytes(Self.dataPath(dir, key)).count
+                sizes.insert(size)
+                #expect(try await store.load(key, now: Self.t0) == record, "\(length) B, file \(size) B")
+                // The I/O threads' read (as after a page-cache miss).
+                let paths = try #require(SessionPaths(key))
+                let uncached = try store.readFile(paths.data, display: paths.display, operation: "test")
+                #expect(uncached.map { Array($0) } == (try Self.bytes(Self.dataPath(dir, key))))
+            }
+            #expect(sizes.contains(4096) && sizes.contains(8192) && sizes.contains { $0 < 4096 } && sizes.contains { $0 > 8192 },
+                "\(sizes.sorted())")
+        }
+    }
+
     @Test func garbageIsAbsentAndRemoved() async throws {
         try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
             let key = Self.newKey()
