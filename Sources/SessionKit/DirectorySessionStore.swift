@@ -91,7 +91,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     // MARK: - SessionStore
 
     public func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {
-        guard let paths = SessionPaths(key) else { return nil }
+        let paths = SessionPaths(key)
         // Fast path, on the caller's thread: a file whose bytes are all in the page cache is
         // read without waiting for the disk (preadv2 with RWF_NOWAIT), which spares the two
         // thread hops of the I/O pool. Anything else (not cached, expired, damaged, an error)
@@ -165,9 +165,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     }
 
     public func create(_ key: SessionStorageKey, record: SessionRecord) async throws -> Bool {
-        guard let paths = SessionPaths(key) else {
-            throw SessionStoreError(.unavailable, "create: invalid storage key")
-        }
+        let paths = SessionPaths(key)
         guard let image = SessionRecordFile.encode(record) else {
             throw SessionStoreError(.unavailable, "create \(paths.display): record larger than the store's limit")
         }
@@ -199,8 +197,9 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// The merge-cost benchmark's baseline: a temporary file renamed over the record, as
     /// Flask-Session's file store saves; no lock, no read.
     package func overwrite(_ key: SessionStorageKey, record: SessionRecord) async throws {
-        guard let paths = SessionPaths(key), let image = SessionRecordFile.encode(record) else {
-            throw SessionStoreError(.unavailable, "overwrite: invalid key or record larger than the store's limit")
+        let paths = SessionPaths(key)
+        guard let image = SessionRecordFile.encode(record) else {
+            throw SessionStoreError(.unavailable, "overwrite \(paths.display): record larger than the store's limit")
         }
         let bytes = SessionRecordFile.file(image)
         try await BlockingIOPool.shared.run { () throws(SessionStoreError) in
@@ -214,7 +213,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     }
 
     public func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
-        guard let paths = SessionPaths(key) else { return nil }
+        let paths = SessionPaths(key)
         return try await Self.keyLocks.withLock(paths.key) {
             try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> SessionRecord? in
                 let lock: SessionFileLock
@@ -258,8 +257,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     public func move(
         _ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey
     ) async throws -> SessionRecord? {
-        guard let from = SessionPaths(old) else { return nil }
-        guard let to = SessionPaths(new) else { throw SessionStoreError(.unavailable, "move: invalid storage key") }
+        let (from, to) = (SessionPaths(old), SessionPaths(new))
         guard from.key != to.key else {
             // Not a real move; a live record holds the "new" key.
             if try await load(old, now: changes.now) == nil { return nil }
@@ -338,7 +336,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     }
 
     public func delete(_ key: SessionStorageKey) async throws {
-        guard let paths = SessionPaths(key) else { return }
+        let paths = SessionPaths(key)
         try await Self.keyLocks.withLock(paths.key) {
             try await BlockingIOPool.shared.run { () throws(SessionStoreError) in
                 let lock: SessionFileLock
@@ -887,7 +885,8 @@ extension DirectorySessionStore {
         result: inout SweepResult
     ) throws(SessionStoreError) {
         let utf8 = name.utf8
-        if utf8.count == 64, name.hasPrefix(prefix), let key = SessionStorageKey(hex: name), let paths = SessionPaths(key) {
+        if utf8.count == 64, name.hasPrefix(prefix), let key = SessionStorageKey(hex: name) {
+            let paths = SessionPaths(key)
             // A session: its header decides.
             result.examined += 1
             switch try readState(paths, now: now) {
@@ -902,8 +901,9 @@ extension DirectorySessionStore {
                 }
             }
         } else if utf8.count == 69, name.hasSuffix(".lock"), name.hasPrefix(prefix),
-            let key = SessionStorageKey(hex: name.prefix(64)), let paths = SessionPaths(key)
+            let key = SessionStorageKey(hex: name.prefix(64))
         {
+            let paths = SessionPaths(key)
             // A lock file whose session is gone (a crash between lock and write, or an old
             // failure): remove it under itself.
             guard !present.contains(key.hex) else { return }
@@ -952,28 +952,38 @@ extension DirectorySessionStore {
 
 // MARK: - Paths
 
-/// Relative paths of one session's files, built only from a re-validated 64-hex key. The lock
-/// path and the display name are made when asked for (a load from the page cache needs neither).
+/// Relative paths of one session's files: `ab/cd/abcd…` (64 hex digits of the key, written by
+/// `SessionStorageKey` from its digest, so nothing else can reach a path). Built as one string;
+/// the other names are cut from it when asked for (a load from the page cache needs none).
 struct SessionPaths: Sendable {
-    let key: String
-    let level1: String
-    let shard: String
+    /// `<level1>/<level2>/<key>`.
     let data: String
+
+    init(_ key: SessionStorageKey) {
+        let hex = key.hex
+        self.data = String(unsafeUninitializedCapacity: 70) { out in
+            hex.utf8.withContiguousStorageIfAvailable { digits in
+                out[0] = digits[0]
+                out[1] = digits[1]
+                out[2] = UInt8(ascii: "/")
+                out[3] = digits[2]
+                out[4] = digits[3]
+                out[5] = UInt8(ascii: "/")
+                _ = UnsafeMutableBufferPointer(rebasing: out[6..<70]).initialize(from: digits)
+            }!
+            return 70
+        }
+    }
+
+    /// The key's 64 hex digits (the file name).
+    var key: String { String(data.utf8.dropFirst(6))! }
+    /// The first level of folders: `ab`.
+    var level1: String { String(data.utf8.prefix(2))! }
+    /// The session's folder: `ab/cd`.
+    var shard: String { String(data.utf8.prefix(5))! }
     var lock: String { data + ".lock" }
     /// For messages and logs: shard and the key's first 8 characters.
-    var display: String { shard + "/" + key.prefix(8) + "…" }
-
-    init?(_ key: SessionStorageKey) {
-        let hex = key.hex
-        guard hex.utf8.count == 64, hex.utf8.allSatisfy(DirectorySessionStore.isLowerHex) else { return nil }
-        let utf8 = hex.utf8
-        let l1 = String(hex[..<utf8.index(utf8.startIndex, offsetBy: 2)])
-        let l2 = String(hex[utf8.index(utf8.startIndex, offsetBy: 2)..<utf8.index(utf8.startIndex, offsetBy: 4)])
-        self.key = hex
-        self.level1 = l1
-        self.shard = l1 + "/" + l2
-        self.data = shard + "/" + hex
-    }
+    var display: String { String(data.utf8.prefix(14))! + "…" }
 }
 
 // MARK: - I/O threads

@@ -271,7 +271,7 @@ enum TestFolders {
             #expect(try await store.create(key, record: record))
             let path = Self.dataPath(dir, key)
             let good = try Self.bytes(path)
-            let paths = try #require(SessionPaths(key))
+            let paths = SessionPaths(key)
             // A "saving process": holds the lock while the only image is half-written.
             var lock: SessionFileLock?
             if case .locked(let held) = try SessionFileLock.acquire(
@@ -488,7 +488,7 @@ enum TestFolders {
                 sizes.insert(size)
                 #expect(try await store.load(key, now: Self.t0) == record, "\(length) B, file \(size) B")
                 // The I/O threads' read (as after a page-cache miss).
-                let paths = try #require(SessionPaths(key))
+                let paths = SessionPaths(key)
                 let uncached = try store.readFile(paths.data, display: paths.display, operation: "test")
                 #expect(uncached.map { Array($0) } == (try Self.bytes(Self.dataPath(dir, key))))
             }
@@ -640,8 +640,8 @@ enum TestFolders {
             #expect(SessionStorageKey(hex: bad) == nil, "\(bad.debugDescription)")
         }
         let key = SessionStorageKey(hex: valid)!
-        let paths = SessionPaths(key)!
-        #expect(paths.shard == "01/23")
+        let paths = SessionPaths(key)
+        #expect(paths.level1 == "01" && paths.shard == "01/23" && paths.key == valid)
         #expect(paths.data == "01/23/" + valid)
         #expect(paths.lock == "01/23/" + valid + ".lock")
         #expect(paths.display == "01/23/01234567…")
@@ -1034,7 +1034,7 @@ enum TestFolders {
                 uniquingKeysWith: { $1 })
             #expect(try await store.create(large, record: Self.record(big)))
             for key in [small, large] {
-                let path = SessionPaths(key)!.data
+                let path = SessionPaths(key).data
                 let expected = try Self.bytes(Self.dataPath(dir, key))
                 // Just written, so cached: the fast path must succeed, not fall back.
                 guard case .bytes(let cached) = store.readFileIfCached(path) else {
@@ -1044,7 +1044,7 @@ enum TestFolders {
                 #expect(cached == expected)
                 #expect(try store.readFile(path, display: "t", operation: "t") == expected)
             }
-            guard case .absent = store.readFileIfCached(SessionPaths(Self.newKey())!.data) else {
+            guard case .absent = store.readFileIfCached(SessionPaths(Self.newKey()).data) else {
                 Issue.record("a missing file must read as absent")
                 return
             }
@@ -1058,7 +1058,7 @@ enum TestFolders {
     @Test func fileLockIsExclusiveWhileLockFilesComeAndGo() async throws {
         try await Self.withStore { (store, dir) async throws in
             let key = Self.newKey()
-            let paths = SessionPaths(key)!
+            let paths = SessionPaths(key)
             try FileManager.default.createDirectory(
                 atPath: dir + "/" + paths.shard, withIntermediateDirectories: true)
             let holders = Atomic<Int>(0)
