@@ -23,6 +23,15 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "SessionEngine",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SessionKit", package: "SessionKit"),
+            ],
+            path: "Benchmarks/SessionEngine",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "SessionStores",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),

@@ -1,0 +1,62 @@
+import Benchmark
+import Foundation
+import SessionKit
+
+/// One request's session work, without HTTP: `begin` (find the cookie in a Cookie header with
+/// other cookies), open (verify, load), read or write one key, `finish` (save, Set-Cookie).
+/// The session is a logged-in demo session: a user name and a 64-hex-digit CSRF token.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal],
+        scalingFactor: .kilo,
+        maxDuration: .seconds(3),
+        maxIterations: 10_000_000
+    )
+
+    let configuration = SessionConfiguration(secretKey: SecretKey("a-benchmark-key-0123456789abcdef"))
+    // One folder, reused by every run (a handful of small files).
+    let folder = NSTemporaryDirectory() + "sessionkit-bench-engine"
+    let stores: [(String, SessionStorage)] = [
+        ("cookie", .cookie),
+        ("memory", .server(MemorySessionStore())),
+        ("directory, no fsync", .server(try! DirectorySessionStore(directory: folder, synchronousWrites: false))),
+    ]
+
+    for (name, storage) in stores {
+        let engine = try! SessionEngine(configuration: configuration, storage: storage)
+        // Log in once; every request then presents that cookie among two others.
+        let header: [String] = {
+            let semaphore = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) var cookie = ""
+            Task {
+                let pending = engine.begin(cookieHeaders: [String]())
+                let session = try await pending.session()
+                session["username"] = "bench1"
+                session["_csrf_token"] = .string(String(repeating: "5f3a9c1e", count: 8))
+                let headers = try await engine.finish(pending)
+                cookie = String(headers.setCookie!.split(separator: ";")[0])
+                semaphore.signal()
+            }
+            semaphore.wait()
+            return ["theme=dark; " + cookie + "; _ga=GA1.1.123456789.1700000000"]
+        }()
+
+        Benchmark("\(name): read (open, read a key, finish)") { benchmark async throws in
+            for _ in benchmark.scaledIterations {
+                let pending = engine.begin(cookieHeaders: header)
+                blackHole(try await pending.session()["username"])
+                blackHole(try await engine.finish(pending))
+            }
+        }
+
+        Benchmark("\(name): write (open, set a key, finish)") { benchmark async throws in
+            var visits = 0
+            for _ in benchmark.scaledIterations {
+                let pending = engine.begin(cookieHeaders: header)
+                visits &+= 1
+                try await pending.session()["visits"] = .int(visits & 1)
+                blackHole(try await engine.finish(pending))
+            }
+        }
+    }
+}
