@@ -54,7 +54,7 @@ public enum CookieHeader {
                     {
                         if found != nil { return false }
                         let (valueStart, valueEnd) = trimmed(bytes, equals + 1, semicolon)
-                        // Offsets next to ASCII bytes: always on character boundaries.
+                        // Offsets next to ASCII bytes: always on Unicode scalar boundaries.
                         let from = utf8.index(utf8.startIndex, offsetBy: valueStart)
                         let to = utf8.index(from, offsetBy: valueEnd - valueStart)
                         found = unquote(line[from..<to])
