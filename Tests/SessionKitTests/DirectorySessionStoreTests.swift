@@ -325,25 +325,33 @@ enum TestFolders {
             // Records of 5-8 KB: a slot spans pages, so a read can overlap a write. Kept small
             // enough not to crowd the other suites running beside it on two cores.
             let rounds = 300
+            let writerDone = DoneFlag()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
+                    defer { writerDone.set() }
                     for i in 1...rounds {
                         let value = SessionValue.string(String(repeating: "v", count: 5_000 + i % 3_000))
-                        _ = try await writer.apply(
+                        let saved = try await writer.apply(
                             StoreConformanceTests.changes([("n", .int(SessionInteger(i))), ("pad", value)], at: Self.t0), to: key)
+                        try #require(saved != nil, "save \(i) found no record")
                     }
                 }
                 for _ in 0..<2 {
                     group.addTask {
                         var seen: UInt64 = 0
                         while seen < UInt64(rounds) + 1 {
+                            // Once the writer is done, one more read must see its last record
+                            // (and the loop ends even if a save went wrong).
+                            let finished = writerDone.isSet
                             let record = try #require(try await reader.load(key, now: Self.t0))
                             #expect(record.version >= seen)
                             seen = record.version
+                            if finished { break }
                             // A load from the page cache never suspends: give the thread up (the
                             // cooperative pool may have no more threads than readers).
                             try await Task.sleep(for: .microseconds(200))
                         }
+                        #expect(seen == UInt64(rounds) + 1)
                     }
                 }
                 try await group.waitForAll()
@@ -1181,4 +1189,11 @@ enum TestFolders {
         #expect(removed == 1)
         #expect(try await fresh.count() == 300)
     }
+}
+
+/// Set once, read from any task.
+private final class DoneFlag: Sendable {
+    private let done = Mutex(false)
+    func set() { done.withLock { $0 = true } }
+    var isSet: Bool { done.withLock { $0 } }
 }
