@@ -15,6 +15,20 @@ public enum Base64URL {
 
     public static func encodedLength(_ count: Int) -> Int { (count * 4 + 2) / 3 }
 
+    /// Whether every byte is in the URL-safe alphabet (`A-Z a-z 0-9 - _`: no `+`, `/` or `=`).
+    static func isURLSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
     /// Appends the unpadded URL-safe base64 of `bytes` to `output`.
     public static func encode(_ bytes: some Collection<UInt8>, into output: inout [UInt8]) {
         if bytes.withContiguousStorageIfAvailable({ encode(UnsafeRawBufferPointer($0), into: &output) }) == nil {

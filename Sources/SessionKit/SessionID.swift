@@ -32,16 +32,7 @@ public struct SessionID: Sendable, Hashable, CustomStringConvertible {
 
     private static func isIDShaped(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count == length else { return false }
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                continue
-            default:
-                return false
-            }
-        }
-        return true
+        return Base64URL.isURLSafe(bytes)
     }
 
     private static func storageKey(of rawValue: String) -> SessionStorageKey {

@@ -112,16 +112,7 @@ public struct Signer: Sendable {
     /// lenient, as Python's: `+`, `/`, `=` and stray bits are accepted.)
     static func isCanonical(_ signature: UnsafeBufferPointer<UInt8>, macLength: Int) -> Bool {
         let length = Base64URL.encodedLength(macLength)
-        guard signature.count == length else { return false }
-        for byte in signature {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                continue
-            default:
-                return false
-            }
-        }
+        guard signature.count == length, Base64URL.isURLSafe(signature) else { return false }
         let strayBits = 6 * length - 8 * macLength
         return Int(Base64URL.decodeTable[Int(signature[length - 1])]) & ((1 << strayBits) - 1) == 0
     }
