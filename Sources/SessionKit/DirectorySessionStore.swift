@@ -960,17 +960,14 @@ struct SessionPaths: Sendable {
     let data: String
 
     init(_ key: SessionStorageKey) {
-        let hex = key.hex
         self.data = String(unsafeUninitializedCapacity: 70) { out in
-            hex.utf8.withContiguousStorageIfAvailable { digits in
-                out[0] = digits[0]
-                out[1] = digits[1]
-                out[2] = UInt8(ascii: "/")
-                out[3] = digits[2]
-                out[4] = digits[3]
-                out[5] = UInt8(ascii: "/")
-                _ = UnsafeMutableBufferPointer(rebasing: out[6..<70]).initialize(from: digits)
-            }!
+            key.writeHex(into: UnsafeMutableBufferPointer(rebasing: out[6..<70]))
+            out[0] = out[6]
+            out[1] = out[7]
+            out[2] = UInt8(ascii: "/")
+            out[3] = out[8]
+            out[4] = out[9]
+            out[5] = UInt8(ascii: "/")
             return 70
         }
     }

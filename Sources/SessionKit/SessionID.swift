@@ -98,20 +98,28 @@ public struct SessionStorageKey: Sendable, Hashable, CustomStringConvertible {
 
     /// 64 lowercase hex digits.
     public var hex: String {
+        String(unsafeUninitializedCapacity: 64) { out in
+            writeHex(into: out)
+            return 64
+        }
+    }
+
+    /// Writes the 64 hex digits to the start of `out` (at least 64 bytes).
+    func writeHex(into out: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(out.count >= 64)
         let digits: StaticString = "0123456789abcdef"
-        return String(unsafeUninitializedCapacity: 64) { out in
-            digits.withUTF8Buffer { d in
-                var i = 0
-                for word in [w0, w1, w2, w3] {
-                    var shift: UInt64 = 60
-                    for _ in 0..<16 {
-                        out[i] = d[Int(truncatingIfNeeded: (word >> shift) & 0xF)]
-                        i += 1
-                        shift &-= 4
-                    }
+        digits.withUTF8Buffer { d in
+            func put(_ word: UInt64, at start: Int) {
+                var shift: UInt64 = 60
+                for i in start..<start + 16 {
+                    out[i] = d[Int(truncatingIfNeeded: (word >> shift) & 0xF)]
+                    shift &-= 4
                 }
             }
-            return 64
+            put(w0, at: 0)
+            put(w1, at: 16)
+            put(w2, at: 32)
+            put(w3, at: 48)
         }
     }
 
