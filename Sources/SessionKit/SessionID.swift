@@ -74,26 +74,19 @@ public struct SessionStorageKey: Sendable, Hashable, CustomStringConvertible {
 
     private static func parse(_ digits: UnsafeBufferPointer<UInt8>) -> SessionStorageKey? {
         guard digits.count == 64 else { return nil }
-        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        for w in 0..<4 {
+        func word(_ start: Int) -> UInt64? {
             var word: UInt64 = 0
-            for c in digits[(16 * w)..<(16 * w + 16)] {
-                let value: UInt8
+            for c in digits[start..<start + 16] {
                 switch c {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): value = c &- UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): value = c &- UInt8(ascii: "a") &+ 10
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): word = word << 4 | UInt64(c &- UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): word = word << 4 | UInt64(c &- UInt8(ascii: "a") &+ 10)
                 default: return nil
                 }
-                word = word << 4 | UInt64(value)
             }
-            switch w {
-            case 0: words.0 = word
-            case 1: words.1 = word
-            case 2: words.2 = word
-            default: words.3 = word
-            }
+            return word
         }
-        return SessionStorageKey(w0: words.0, w1: words.1, w2: words.2, w3: words.3)
+        guard let w0 = word(0), let w1 = word(16), let w2 = word(32), let w3 = word(48) else { return nil }
+        return SessionStorageKey(w0: w0, w1: w1, w2: w2, w3: w3)
     }
 
     /// 64 lowercase hex digits.

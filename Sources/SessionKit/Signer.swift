@@ -149,10 +149,6 @@ public struct Signer: Sendable {
 
 // `Substring.UTF8View` is no `DataProtocol`; route it through its contiguous storage.
 extension Signer {
-    func verify(message: Substring.UTF8View, signature: Substring.UTF8View) -> Bool {
-        Self.withContiguous(message, signature) { verify(message: $0, signature: $1) }
-    }
-
     static func withContiguous<R>(
         _ message: Substring.UTF8View, _ signature: Substring.UTF8View,
         _ body: (UnsafeRawBufferPointer, UnsafeBufferPointer<UInt8>) -> R
