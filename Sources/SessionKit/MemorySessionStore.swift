@@ -20,10 +20,10 @@ import Synchronization
 /// the engine's clock.
 ///
 /// Memory: per session, one slab slot (the `SessionRecord`, the 32-byte key, LRU links and heap
-/// position: 120 bytes), one dictionary bucket (key + slot index: 36 bytes, at a load factor of
-/// 3/8 to 3/4) and one 16-byte heap entry: 185 to about 300 bytes with the containers' growth
-/// slack (276 measured at 100,000 sessions), beside the session data itself. The containers
-/// do not shrink after mass deletions; `maxSessions` bounds them.
+/// position: 120 bytes), one 16-byte entry of the key → slot table (`MemoryStoreIndex`, at a
+/// load factor of 3/8 to 3/4: 21 to 43 bytes) and one 16-byte heap entry: about 160 to 280
+/// bytes with the containers' growth slack, beside the session data itself. The containers do
+/// not shrink after mass deletions; `maxSessions` bounds them.
 public final class MemorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
     LastWriterWinsSessionStore
 {
@@ -80,7 +80,7 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
 
     public nonisolated(nonsending) func delete(_ key: SessionStorageKey) async throws {
         state.withLock { s in
-            if let slot = s.index[key] { s.remove(slot) }
+            if let slot = s.lookup(key) { s.remove(slot) }
         }
     }
 
@@ -145,7 +145,7 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
 
     public nonisolated(nonsending) func keys(limit: Int) async throws -> [SessionStorageKey] {
         guard limit > 0 else { return [] }
-        return state.withLock { s in Array(s.index.keys.prefix(limit)) }
+        return state.withLock { s in Array(s.slots.lazy.filter { $0.record != nil }.prefix(limit).map(\.key)) }
     }
 
     // MARK: Testing support
@@ -154,15 +154,11 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
     /// strides (not counting the session data's heap storage). For tests and capacity planning.
     var bookkeepingBytesPerRecord: Double {
         state.withLock { s in
-            guard !s.index.isEmpty else { return 0 }
-            // A native dictionary keeps keys and values in separate arrays of `capacity / 0.75`
-            // rounded up to a power of two buckets, plus one bit per bucket.
-            var buckets = 1
-            while Double(buckets) * 0.75 < Double(s.index.capacity) { buckets *= 2 }
-            let dictionary = buckets * (MemoryLayout<Key>.stride + MemoryLayout<UInt32>.stride) + buckets / 8
+            guard s.index.count > 0 else { return 0 }
+            let index = s.index.bucketCount * MemoryLayout<MemoryStoreIndex.Entry>.stride
             let slab = s.slots.capacity * MemoryLayout<Slot>.stride
             let heap = s.heap.capacity * MemoryLayout<HeapEntry>.stride
-            return Double(dictionary + slab + heap) / Double(s.index.count)
+            return Double(index + slab + heap) / Double(s.index.count)
         }
     }
 
@@ -213,7 +209,7 @@ extension MemorySessionStore {
         static let none = UInt32.max
 
         /// Key → slot.
-        var index: [Key: UInt32] = [:]
+        var index = MemoryStoreIndex()
         var slots: [Slot] = []
         var freeHead: UInt32 = none
         /// Most recently used.
@@ -225,8 +221,12 @@ extension MemorySessionStore {
 
         // MARK: Operations
 
+        func lookup(_ key: Key) -> UInt32? {
+            index.find(key) { slots[Int($0)].key }
+        }
+
         mutating func load(_ key: Key, now: Int64) -> SessionRecord? {
-            guard let slot = index[key], let record = slots[Int(slot)].record else { return nil }
+            guard let slot = lookup(key), let record = slots[Int(slot)].record else { return nil }
             if record.isExpired(at: now) {
                 remove(slot)
                 return nil
@@ -237,7 +237,7 @@ extension MemorySessionStore {
 
         mutating func create(_ key: Key, record: SessionRecord, maxSessions: Int) -> Bool {
             let now = record.lastAccessAt
-            if let slot = index[key] {
+            if let slot = lookup(key) {
                 guard let existing = slots[Int(slot)].record, existing.isExpired(at: now) else {
                     return false
                 }
@@ -253,7 +253,7 @@ extension MemorySessionStore {
         }
 
         mutating func overwrite(_ key: Key, record: SessionRecord, maxSessions: Int) {
-            guard let slot = index[key] else {
+            guard let slot = lookup(key) else {
                 if index.count >= maxSessions { evictOne(now: record.lastAccessAt) }
                 insert(key, record)
                 return
@@ -265,7 +265,7 @@ extension MemorySessionStore {
         }
 
         mutating func apply(_ changes: SessionChangeSet, to key: Key) -> SessionRecord? {
-            guard let slot = index[key], let current = slots[Int(slot)].record else { return nil }
+            guard let slot = lookup(key), let current = slots[Int(slot)].record else { return nil }
             if current.isExpired(at: changes.now) {
                 remove(slot)
                 return nil
@@ -288,12 +288,12 @@ extension MemorySessionStore {
         }
 
         mutating func move(_ changes: SessionChangeSet, from old: Key, to new: Key) -> MoveOutcome {
-            guard let slot = index[old], let current = slots[Int(slot)].record else { return .gone }
+            guard let slot = lookup(old), let current = slots[Int(slot)].record else { return .gone }
             if current.isExpired(at: changes.now) {
                 remove(slot)
                 return .gone
             }
-            if let taken = index[new], let existing = slots[Int(taken)].record {
+            if let taken = lookup(new), let existing = slots[Int(taken)].record {
                 guard existing.isExpired(at: changes.now) else { return .collision }
                 remove(taken)
             }
@@ -324,14 +324,14 @@ extension MemorySessionStore {
                 slot = UInt32(slots.count)
                 slots.append(fresh)
             }
-            index[key] = slot
+            index.insert(key, slot: slot)
             linkAtHead(slot)
             heapPush(slot, record.expiresAt)
         }
 
         mutating func remove(_ slot: UInt32) {
             let i = Int(slot)
-            index.removeValue(forKey: slots[i].key)
+            index.remove(slots[i].key, slot: slot)
             unlink(slot)
             heapRemove(at: Int(slots[i].heapIndex))
             slots[i].record = nil
@@ -427,10 +427,12 @@ extension MemorySessionStore {
         func invariantViolation() -> String? {
             let live = index.count
             if heap.count != live { return "heap has \(heap.count) entries for \(live) records" }
-            for (key, slot) in index {
+            for entry in index.occupied {
+                let slot = entry.slot
                 let s = slots[Int(slot)]
                 guard let record = s.record else { return "indexed slot \(slot) is free" }
-                if s.key != key { return "slot \(slot) holds another key" }
+                if s.key.w0 != entry.word { return "slot \(slot) holds another key" }
+                if lookup(s.key) != slot { return "slot \(slot)'s key does not find it" }
                 let h = Int(s.heapIndex)
                 if h >= heap.count || heap[h].slot != slot { return "slot \(slot) heap index wrong" }
                 if heap[h].expiresAt != record.expiresAt { return "slot \(slot) heap expiry stale" }
