@@ -84,6 +84,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         self.staleTemporaryAge = staleTemporaryAge
         self.sweepExamineLimit = sweepExamineLimit
         self.rootFD = try Self.openRoot(directory)
+        self.inMemoryFileSystem = Self.isInMemoryFileSystem(rootFD)
     }
 
     deinit { close(rootFD) }
@@ -92,10 +93,10 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
 
     public func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {
         let paths = SessionPaths(key)
-        // Fast path, on the caller's thread: a file whose bytes are all in the page cache is
-        // read without waiting for the disk (preadv2 with RWF_NOWAIT), which spares the two
-        // thread hops of the I/O pool. Anything else (not cached, expired, damaged, an error)
-        // takes the pool path below, which handles it.
+        // Fast path, on the caller's thread: a file whose bytes are all in the page cache (or on
+        // tmpfs) is read without waiting for the disk (preadv2 with RWF_NOWAIT), which spares
+        // the two thread hops of the I/O pool. Anything else (not cached, expired, damaged, an
+        // error) takes the pool path below, which handles it.
         switch readFileIfCached(paths.data) {
         case .absent:
             return nil
@@ -460,6 +461,8 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// wait on a lookup of a folder that is not cached, as a web server's open() does.
     /// Anything but `.absent` and `.bytes` means: let the I/O pool read it.
     func readFileIfCached(_ path: String) -> ReadOutcome {
+        // tmpfs has no RWF_NOWAIT, and nothing to wait for: a plain read.
+        if inMemoryFileSystem { return Self.readWhole(root: rootFD, path, cachedOnly: false) }
         if cachedReadsUnsupported.load(ordering: .relaxed) { return .unsupported }
         let outcome = Self.readWhole(root: rootFD, path, cachedOnly: true)
         if case .unsupported = outcome { cachedReadsUnsupported.store(true, ordering: .relaxed) }
@@ -469,6 +472,14 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// Set once this store's file system (or the kernel, or the platform) rejects RWF_NOWAIT:
     /// its loads then all go to the I/O pool.
     let cachedReadsUnsupported = Atomic<Bool>(false)
+
+    /// The folder is on tmpfs or ramfs (`/dev/shm`, `/run`, and `/tmp` on many distributions):
+    /// a read there never waits for a disk, so every load reads on the caller's thread.
+    let inMemoryFileSystem: Bool
+
+    static func isInMemoryFileSystem(_ fd: Int32) -> Bool {
+        sessionkit_is_in_memory_fs(fd) == 1
+    }
 
     enum ReadOutcome {
         case absent

@@ -15,6 +15,22 @@ extension StoreFactory {
     static var directory: StoreFactory {
         StoreFactory(name: "directory") { try DirectorySessionStore(directory: TestFolders.fresh()) }
     }
+
+    /// A `DirectorySessionStore` on tmpfs (`/dev/shm`), where loads read on the caller's thread.
+    static var directoryInMemory: StoreFactory {
+        StoreFactory(name: "directory on tmpfs") {
+            let store = try DirectorySessionStore(directory: TestFolders.fresh(inMemory: true))
+            guard store.inMemoryFileSystem else {
+                throw SessionStoreError(.unavailable, "/dev/shm is tmpfs, yet the store does not see it")
+            }
+            return store
+        }
+    }
+
+    /// `.directoryInMemory` where this machine has a tmpfs `/dev/shm`.
+    static var directoryInMemoryIfAvailable: [StoreFactory] {
+        TestFolders.inMemoryRoot == nil ? [] : [.directoryInMemory]
+    }
 }
 
 /// Fresh folders under `<tmp>/sessionkit-tests-<pid>/`, removed when the test process exits.
@@ -27,9 +43,37 @@ enum TestFolders {
         return path
     }()
 
-    /// A path that does not exist yet (its parent does).
-    static func fresh() -> String {
-        let parent = root + "/" + UUID().uuidString.lowercased()
+    /// `/dev/shm/sessionkit-tests-<pid>` when `/dev/shm` is tmpfs (as `/proc/mounts` says).
+    static let inMemoryRoot: String? = {
+        guard mountType(of: "/dev/shm") == "tmpfs" else { return nil }
+        let path = "/dev/shm/sessionkit-tests-\(getpid())"
+        guard (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)) != nil else {
+            return nil
+        }
+        atexit { try? FileManager.default.removeItem(atPath: "/dev/shm/sessionkit-tests-\(getpid())") }
+        return path
+    }()
+
+    /// The file system type `/proc/mounts` gives for the mount holding `path` (the longest
+    /// mount point that prefixes it); nil where there is no `/proc/mounts`.
+    static func mountType(of path: String) -> String? {
+        guard let mounts = try? String(contentsOfFile: "/proc/mounts", encoding: .utf8) else { return nil }
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        var best: (point: String, type: String)?
+        for line in mounts.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count >= 3 else { continue }
+            let point = String(fields[1])
+            let covers = point == "/" || real == point || real.hasPrefix(point + "/")
+            if covers, point.count >= (best?.point.count ?? -1) { best = (point, String(fields[2])) }
+        }
+        return best?.type
+    }
+
+    /// A path that does not exist yet (its parent does); with `inMemory`, on tmpfs.
+    static func fresh(inMemory: Bool = false) -> String {
+        let base = inMemory ? (inMemoryRoot ?? root) : root
+        let parent = base + "/" + UUID().uuidString.lowercased()
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         return parent + "/store"
     }
@@ -86,6 +130,22 @@ enum TestFolders {
     }
 
     // MARK: Basics
+
+    /// A store knows its folder is on tmpfs (loads then read on the caller's thread) exactly
+    /// when `/proc/mounts` says so, for the temp folder and for `/dev/shm`.
+    @Test func inMemoryFileSystemsAreRecognised() throws {
+        var folders = [TestFolders.fresh()]
+        if TestFolders.inMemoryRoot != nil { folders.append(TestFolders.fresh(inMemory: true)) }
+        #if os(Linux)
+        #expect(folders.count == 2 || TestFolders.mountType(of: "/dev/shm") != "tmpfs")
+        #endif
+        for folder in folders {
+            let store = try DirectorySessionStore(directory: folder)
+            let type = TestFolders.mountType(of: folder)
+            #expect(store.inMemoryFileSystem == (type == "tmpfs" || type == "ramfs"), "\(folder) is on \(type ?? "?")")
+            TestFolders.remove(folder)
+        }
+    }
 
     @Test func roundTripsAndWritesNothingElse() async throws {
         try await Self.withStore { (store, dir) async throws in

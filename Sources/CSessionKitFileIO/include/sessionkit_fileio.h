@@ -10,4 +10,8 @@
 /// lacks RWF_NOWAIT, ENOSYS on other platforms; another errno on any other failure.
 ssize_t sessionkit_pread_cached(int fd, void *buffer, size_t length, off_t offset);
 
+/// 1 when the open file or folder `fd` lives on tmpfs or ramfs (fstatfs(2)'s f_type): reads
+/// there never wait for a disk. 0 otherwise, on failure, and on platforms other than Linux.
+int sessionkit_is_in_memory_fs(int fd);
+
 #endif
