@@ -219,8 +219,16 @@ enum Zlib {
     /// Buffers above this size are not kept in the pools.
     static let maxPooledBufferSize = 256 * 1024
 
-    /// Calls `body` with `zlib.compress(bytes)` (nil if zlib failed), valid during the call.
+    /// Calls `body` with `zlib.compress(bytes)` (nil if zlib failed), valid during the call:
+    /// `SmallDeflate` (the same bytes, computed without zlib's 256 KB state) for sessions of up
+    /// to 16,000 bytes, zlib itself for larger ones.
     static func withCompressed<R>(_ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
+        if let result = SmallDeflate.withCompressed(bytes, { body($0) }) { return result }
+        return withZlibCompressed(bytes, body)
+    }
+
+    /// `withCompressed` by zlib, at any size.
+    static func withZlibCompressed<R>(_ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
         guard let deflater = deflaters.take() ?? Deflater() else { return body(nil) }
         deflater.input.clear()
         deflater.input.writeBytes(bytes)
