@@ -216,37 +216,58 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     public func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
         let paths = SessionPaths(key)
         return try await Self.keyLocks.withLock(paths.key) {
-            try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> SessionRecord? in
-                let lock: SessionFileLock
-                switch try SessionFileLock.acquire(
-                    root: self.rootFD, path: paths.lock, display: paths.display, blocking: true)
-                {
-                case .locked(let l): lock = l
-                case .noShard, .busy: return nil
+            // On tmpfs no file operation waits for a disk: unless another process holds the
+            // session's lock right now, the whole save runs here, without the two thread hops.
+            if self.inMemoryFileSystem, case .done(let record) = try self.applyFiles(changes, paths, waitForLock: false) {
+                return record
+            }
+            return try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> SessionRecord? in
+                switch try self.applyFiles(changes, paths, waitForLock: true) {
+                case .done(let record): return record
+                case .lockBusy: return nil  // not with waitForLock
                 }
-                defer { withExtendedLifetime(lock) {} }  // held until the write is done
-                guard let file = try self.openForUpdate(paths, operation: "apply") else {
-                    lock.unlinkFile()
-                    return nil
-                }
-                defer { close(file.fd) }
-                guard
-                    let (current, location) = try self.liveRecord(
-                        file.bytes, paths, lockedBy: lock, now: changes.now, operation: "apply")
-                else { return nil }
-                let merged = changes.applied(to: current)
-                guard var image = SessionRecordFile.encode(merged) else {
-                    throw SessionStoreError(.unavailable, "apply \(paths.display): record larger than the store's limit")
-                }
-                if let slotSize = location.header.slotSize, Self.fitsInPlace(image.count, slotSize: slotSize) {
-                    SessionRecordFile.reseal(&image, slotSize: slotSize)
-                    try self.writeSlot(file.fd, image, offset: (1 - location.slot) * slotSize, paths, operation: "apply")
-                } else {
-                    try self.writeFile(SessionRecordFile.file(image), paths, operation: "apply")
-                }
-                return merged
             }
         }
+    }
+
+    enum ApplyOutcome {
+        case done(SessionRecord?)
+        /// Only without `waitForLock`: another process holds the session's lock.
+        case lockBusy
+    }
+
+    /// `apply`'s file work, with the per-key async lock held: the session's `flock` (waiting for
+    /// it, or not), read, merge, write in place (or a new file when the record outgrew its slot).
+    private func applyFiles(
+        _ changes: SessionChangeSet, _ paths: SessionPaths, waitForLock: Bool
+    ) throws(SessionStoreError) -> ApplyOutcome {
+        let lock: SessionFileLock
+        switch try SessionFileLock.acquire(root: rootFD, path: paths.lock, display: paths.display, blocking: waitForLock) {
+        case .locked(let l): lock = l
+        case .noShard: return .done(nil)
+        case .busy: return .lockBusy
+        }
+        defer { withExtendedLifetime(lock) {} }  // held until the write is done
+        guard let file = try openForUpdate(paths, operation: "apply") else {
+            lock.unlinkFile()
+            return .done(nil)
+        }
+        defer { close(file.fd) }
+        guard
+            let (current, location) = try liveRecord(
+                file.bytes, paths, lockedBy: lock, now: changes.now, operation: "apply")
+        else { return .done(nil) }
+        let merged = changes.applied(to: current)
+        guard var image = SessionRecordFile.encode(merged) else {
+            throw SessionStoreError(.unavailable, "apply \(paths.display): record larger than the store's limit")
+        }
+        if let slotSize = location.header.slotSize, Self.fitsInPlace(image.count, slotSize: slotSize) {
+            SessionRecordFile.reseal(&image, slotSize: slotSize)
+            try writeSlot(file.fd, image, offset: (1 - location.slot) * slotSize, paths, operation: "apply")
+        } else {
+            try writeFile(SessionRecordFile.file(image), paths, operation: "apply")
+        }
+        return .done(merged)
     }
 
     /// Holds both sessions' locks — the per-key async lock and the `flock`, each taken in key

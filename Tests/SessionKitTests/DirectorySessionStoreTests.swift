@@ -352,6 +352,40 @@ enum TestFolders {
         }
     }
 
+    /// On tmpfs a save runs on the caller's thread unless another process holds the session's
+    /// lock: then it waits for the lock (on an I/O thread) and applies its change afterwards,
+    /// on top of what that process wrote. Run on the temp folder too (the I/O thread path).
+    @Test(.timeLimit(.minutes(1))) func aSaveWhileAnotherProcessHoldsTheLockWaitsAndMerges() async throws {
+        for inMemory in [true, false] where !inMemory || TestFolders.inMemoryRoot != nil {
+            let dir = TestFolders.fresh(inMemory: inMemory)
+            defer { TestFolders.remove(dir) }
+            let store = try DirectorySessionStore(directory: dir)
+            #expect(store.inMemoryFileSystem == (inMemory || TestFolders.mountType(of: dir) == "tmpfs"))
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record(["n": 0])))
+            let paths = SessionPaths(key)
+            var lock: SessionFileLock?
+            if case .locked(let held) = try SessionFileLock.acquire(
+                root: store.rootFD, path: paths.lock, display: paths.display, blocking: true)
+            {
+                lock = held
+            }
+            #expect(lock != nil)
+            let saving = Task {
+                try await store.apply(StoreConformanceTests.changes([("a", 1)], at: Self.t0 + 1), to: key)
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            // The "other process" saves while it holds the lock.
+            var other = Self.record(["n": 1])
+            other.lastAccessAt = Self.t0 + 1
+            try Self.write(SessionRecordFile.file(SessionRecordFile.encode(other)!), to: Self.dataPath(dir, key))
+            lock = nil
+            let saved = try await saving.value
+            #expect(saved?.data == ["n": 1, "a": 1], "inMemory: \(inMemory)")
+            #expect(try await store.load(key, now: Self.t0 + 2)?.data == ["n": 1, "a": 1])
+        }
+    }
+
     @Test func aRecordThatOutgrowsItsSlotsGetsANewFileAndAShrunkOneASmallerFile() async throws {
         try await Self.withStore { (store, dir) async throws in
             let key = Self.newKey()
