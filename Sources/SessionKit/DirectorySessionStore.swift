@@ -32,7 +32,9 @@ import class Foundation.Thread
 ///   absent and is removed, with a warning.
 /// - File I/O runs on a small dedicated thread pool, never blocking Swift's cooperative pool,
 ///   except a `load` whose file is in the page cache: read at once (`preadv2` with
-///   `RWF_NOWAIT`, Linux), it costs no thread hop.
+///   `RWF_NOWAIT`, Linux), it costs no thread hop. On tmpfs or ramfs (nothing there waits for a
+///   disk) every `load` reads at once, and an `apply` whose `flock` is free saves at once; one
+///   that finds the lock held by another process waits for it on the pool.
 /// - Failures (EACCES, ENOSPC, EROFS, EIO, ENOTDIR…) throw `SessionStoreError(.unavailable)`.
 public final class DirectorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
     LastWriterWinsSessionStore
