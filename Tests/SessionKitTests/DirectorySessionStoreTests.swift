@@ -116,6 +116,15 @@ enum TestFolders {
         try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
 
+    /// Takes the session's `flock` as another process would (released when the lock is freed).
+    static func holdLock(of key: SessionStorageKey, in store: DirectorySessionStore) throws -> SessionFileLock? {
+        let paths = SessionPaths(key)
+        guard case .locked(let held) = try SessionFileLock.acquire(
+            root: store.rootFD, path: paths.lock, display: paths.display, blocking: true)
+        else { return nil }
+        return held
+    }
+
     /// A store in a fresh folder (fsyncs off where only speed matters), removed afterwards.
     static func withStore<T>(
         synchronousWrites: Bool = true, sweepExamineLimit: Int? = nil, staleTemporaryAge: Int64 = 3_600,
@@ -331,14 +340,8 @@ enum TestFolders {
             #expect(try await store.create(key, record: record))
             let path = Self.dataPath(dir, key)
             let good = try Self.bytes(path)
-            let paths = SessionPaths(key)
             // A "saving process": holds the lock while the only image is half-written.
-            var lock: SessionFileLock?
-            if case .locked(let held) = try SessionFileLock.acquire(
-                root: store.rootFD, path: paths.lock, display: paths.display, blocking: true)
-            {
-                lock = held
-            }
+            var lock = try Self.holdLock(of: key, in: store)
             #expect(lock != nil)
             var torn = good
             torn[70] ^= 1
@@ -363,13 +366,7 @@ enum TestFolders {
             #expect(store.inMemoryFileSystem == (inMemory || TestFolders.mountType(of: dir) == "tmpfs"))
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record(["n": 0])))
-            let paths = SessionPaths(key)
-            var lock: SessionFileLock?
-            if case .locked(let held) = try SessionFileLock.acquire(
-                root: store.rootFD, path: paths.lock, display: paths.display, blocking: true)
-            {
-                lock = held
-            }
+            var lock = try Self.holdLock(of: key, in: store)
             #expect(lock != nil)
             let saving = Task {
                 try await store.apply(StoreConformanceTests.changes([("a", 1)], at: Self.t0 + 1), to: key)
