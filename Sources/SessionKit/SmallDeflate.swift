@@ -80,7 +80,7 @@ enum SmallDeflate {
             var w = BitWriter(out: out, capacity: outCap, pos: 2)
             trees.flushFinalBlock(window: window, storedLen: n, syms: syms, symCount: symCount, &w)
             if w.overflow || w.pos + 4 > outCap { return nil }
-            let adler = adler32(window, n)
+            let adler = Zlib.adler32(UnsafeRawBufferPointer(start: window, count: n))
             let q = out + w.pos
             q[0] = UInt8(truncatingIfNeeded: adler >> 24)
             q[1] = UInt8(truncatingIfNeeded: adler >> 16)
@@ -88,25 +88,6 @@ enum SmallDeflate {
             q[3] = UInt8(truncatingIfNeeded: adler)
             return body(UnsafeRawBufferPointer(start: out, count: w.pos + 4))
         }
-    }
-
-    // MARK: - Adler-32
-
-    @inline(__always)
-    static func adler32(_ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> UInt32 {
-        var a: UInt32 = 1, b: UInt32 = 0
-        var i = 0
-        while i < n {
-            let end = min(i + 5552, n)  // NMAX
-            while i < end {
-                a &+= UInt32(p[i])
-                b &+= a
-                i += 1
-            }
-            a %= 65521
-            b %= 65521
-        }
-        return b << 16 | a
     }
 
     // MARK: - deflate_slow
