@@ -47,8 +47,10 @@ public func makeDemoStorage(_ store: DemoStore) throws -> SessionStorage {
     switch store {
     case .cookie: return .cookie
     case .memory: return .server(MemorySessionStore())
-    case .directory(let path):
-        return .server(try DirectorySessionStore(directory: path ?? DirectorySessionStore.defaultDirectory))
+    case .directory(let path, let synchronousWrites):
+        return .server(
+            try DirectorySessionStore(
+                directory: path ?? DirectorySessionStore.defaultDirectory, synchronousWrites: synchronousWrites))
     case .sqlite(let path):
         return .server(try SQLiteSessionStore(path: path ?? SQLiteSessionStore.defaultPath))
     case .redis(let url):

@@ -34,7 +34,9 @@ import class Foundation.Thread
 ///   except a `load` whose file is in the page cache: read at once (`preadv2` with
 ///   `RWF_NOWAIT`, Linux), it costs no thread hop. On tmpfs or ramfs (nothing there waits for a
 ///   disk) every `load` reads at once, and an `apply` whose `flock` is free saves at once; one
-///   that finds the lock held by another process waits for it on the pool.
+///   that finds the lock held by another process waits for it on the pool. Without
+///   `synchronousWrites` an `apply` on a disk also saves at once when its lock is free and its
+///   file in the page cache (no fdatasync to wait for).
 /// - Failures (EACCES, ENOSPC, EROFS, EIO, ENOTDIR…) throw `SessionStoreError(.unavailable)`.
 public final class DirectorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
     LastWriterWinsSessionStore
@@ -218,15 +220,20 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     public func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
         let paths = SessionPaths(key)
         return try await Self.keyLocks.withLock(paths.key) {
-            // On tmpfs no file operation waits for a disk: unless another process holds the
-            // session's lock right now, the whole save runs here, without the two thread hops.
-            if self.inMemoryFileSystem, case .done(let record) = try self.applyFiles(changes, paths, waitForLock: false) {
+            // On tmpfs no file operation waits for a disk, and without fdatasync a save on a disk
+            // waits for none either once the file is in the page cache: unless another process
+            // holds the session's lock right now (or, on a disk, the file is not cached), the
+            // whole save runs here, without the two thread hops.
+            if self.inMemoryFileSystem || !self.synchronousWrites,
+                case .done(let record) = try self.applyFiles(
+                    changes, paths, waitForLock: false, cachedOnly: !self.inMemoryFileSystem)
+            {
                 return record
             }
             return try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> SessionRecord? in
-                switch try self.applyFiles(changes, paths, waitForLock: true) {
+                switch try self.applyFiles(changes, paths, waitForLock: true, cachedOnly: false) {
                 case .done(let record): return record
-                case .lockBusy: return nil  // not with waitForLock
+                case .lockBusy, .notCached: return nil  // not with waitForLock and without cachedOnly
                 }
             }
         }
@@ -236,12 +243,14 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         case done(SessionRecord?)
         /// Only without `waitForLock`: another process holds the session's lock.
         case lockBusy
+        /// Only with `cachedOnly`: the session file is not (all) in the page cache.
+        case notCached
     }
 
     /// `apply`'s file work, with the per-key async lock held: the session's `flock` (waiting for
     /// it, or not), read, merge, write in place (or a new file when the record outgrew its slot).
     private func applyFiles(
-        _ changes: SessionChangeSet, _ paths: SessionPaths, waitForLock: Bool
+        _ changes: SessionChangeSet, _ paths: SessionPaths, waitForLock: Bool, cachedOnly: Bool
     ) throws(SessionStoreError) -> ApplyOutcome {
         let lock: SessionFileLock
         switch try SessionFileLock.acquire(root: rootFD, path: paths.lock, display: paths.display, blocking: waitForLock) {
@@ -250,9 +259,14 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         case .busy: return .lockBusy
         }
         defer { withExtendedLifetime(lock) {} }  // held until the write is done
-        guard let file = try openForUpdate(paths, operation: "apply") else {
+        let file: (fd: Int32, bytes: [UInt8])
+        switch try openForUpdate(paths, operation: "apply", cachedOnly: cachedOnly) {
+        case .opened(let fd, let bytes): file = (fd, bytes)
+        case .absent:
             lock.unlinkFile()
             return .done(nil)
+        case .notCached:
+            return .notCached
         }
         defer { close(file.fd) }
         guard
@@ -594,25 +608,36 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
 
     /// Opens the session file for a save (read and write) and reads it whole; nil when it does
     /// not exist. The caller closes `fd`.
-    func openForUpdate(_ paths: SessionPaths, operation: String) throws(SessionStoreError) -> (fd: Int32, bytes: [UInt8])? {
+    enum OpenedForUpdate {
+        case opened(fd: Int32, bytes: [UInt8])
+        case absent
+        /// Only with `cachedOnly`: reading it would have waited for the disk.
+        case notCached
+    }
+
+    /// Opens the session file for reading and writing and reads it whole; with `cachedOnly`, only
+    /// if its bytes are all in the page cache.
+    func openForUpdate(
+        _ paths: SessionPaths, operation: String, cachedOnly: Bool
+    ) throws(SessionStoreError) -> OpenedForUpdate {
         var fd: Int32
         repeat {
             fd = openat(rootFD, paths.data, O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         } while fd < 0 && errno == EINTR
         if fd < 0 {
             let e = errno
-            if e == ENOENT { return nil }
+            if e == ENOENT { return .absent }
             throw POSIXIO.failure(operation, paths.display, e)
         }
-        switch Self.readAll(fd, cachedOnly: false) {
+        switch Self.readAll(fd, cachedOnly: cachedOnly) {
         case .bytes(let bytes):
-            return (fd, bytes)
+            return .opened(fd: fd, bytes: bytes)
         case .failed(let e):
             close(fd)
             throw POSIXIO.failure(operation, paths.display, e)
         case .absent, .wouldBlock, .unsupported:
-            close(fd)
-            throw POSIXIO.failure(operation, paths.display, EAGAIN)  // only with cachedOnly
+            close(fd)  // only with cachedOnly
+            return .notCached
         }
     }
 

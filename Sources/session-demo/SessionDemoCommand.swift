@@ -79,6 +79,12 @@ struct SessionDemoCommand: AsyncParsableCommand {
         help: ArgumentHelp("Folder of the directory store (default: <temp dir>/sessionkit-sessions).", valueName: "path"))
     var sessionDir: String?
 
+    @Flag(
+        name: .customLong("no-fsync"),
+        help: ArgumentHelp(
+            "Directory store: do not fdatasync each save (faster; a machine crash or power loss may lose the last seconds of changes, as with PHP's or Flask-Session's file sessions; a damaged file is still detected and dropped)."))
+    var noFsync = false
+
     @Option(
         name: .customLong("sqlite-path"),
         help: ArgumentHelp(
@@ -114,6 +120,9 @@ struct SessionDemoCommand: AsyncParsableCommand {
         }
         if sessionDir != nil, store != "directory" {
             throw ValidationError("--session-dir applies to --store directory only.")
+        }
+        if noFsync, store != "directory" {
+            throw ValidationError("--no-fsync applies to --store directory only.")
         }
         if sqlitePath != nil, store != "sqlite" {
             throw ValidationError("--sqlite-path applies to --store sqlite only.")
@@ -206,7 +215,7 @@ extension SessionDemoCommand {
         case "sqlite": return .sqlite(path: sqlitePath)
         case "redis": return .redis(url: redisURL ?? DemoStore.defaultRedisURL)
         case "postgres": return .postgres(url: resolvedDatabaseURL ?? "")
-        default: return .directory(path: sessionDir)
+        default: return .directory(path: sessionDir, synchronousWrites: !noFsync)
         }
     }
 

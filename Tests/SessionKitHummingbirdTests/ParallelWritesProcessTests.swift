@@ -112,6 +112,12 @@ import Testing
         try await run(store: ["--store", "directory", "--session-dir", folder])
     }
 
+    @Test func directoryWithoutFsync() async throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await run(store: ["--store", "directory", "--session-dir", folder, "--no-fsync"])
+    }
+
     @Test func sqlite() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -134,6 +140,12 @@ import Testing
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await run(store: ["--store", "directory", "--session-dir", folder], processes: 2)
+    }
+
+    @Test func twoProcessesOnOneDirectoryWithoutFsync() async throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await run(store: ["--store", "directory", "--session-dir", folder, "--no-fsync"], processes: 2)
     }
 
     @Test(.enabled(if: DemoPostgresProcessTests.shouldRun, DemoPostgresProcessTests.skipMessage))

@@ -16,6 +16,14 @@ extension StoreFactory {
         StoreFactory(name: "directory") { try DirectorySessionStore(directory: TestFolders.fresh()) }
     }
 
+    /// A `DirectorySessionStore` without fdatasync, where saves of cached files run on the
+    /// caller's thread.
+    static var directoryWithoutSync: StoreFactory {
+        StoreFactory(name: "directory without fsync") {
+            try DirectorySessionStore(directory: TestFolders.fresh(), synchronousWrites: false)
+        }
+    }
+
     /// A `DirectorySessionStore` on tmpfs (`/dev/shm`), where loads read on the caller's thread.
     static var directoryInMemory: StoreFactory {
         StoreFactory(name: "directory on tmpfs") {
@@ -355,14 +363,16 @@ enum TestFolders {
         }
     }
 
-    /// On tmpfs a save runs on the caller's thread unless another process holds the session's
-    /// lock: then it waits for the lock (on an I/O thread) and applies its change afterwards,
-    /// on top of what that process wrote. Run on the temp folder too (the I/O thread path).
+    /// On tmpfs, and without fdatasync, a save runs on the caller's thread unless another
+    /// process holds the session's lock: then it waits for the lock (on an I/O thread) and
+    /// applies its change afterwards, on top of what that process wrote. Run with fdatasync on
+    /// the temp folder too (the I/O thread path).
     @Test(.timeLimit(.minutes(1))) func aSaveWhileAnotherProcessHoldsTheLockWaitsAndMerges() async throws {
-        for inMemory in [true, false] where !inMemory || TestFolders.inMemoryRoot != nil {
+        for (inMemory, sync) in [(true, true), (false, true), (false, false)]
+        where !inMemory || TestFolders.inMemoryRoot != nil {
             let dir = TestFolders.fresh(inMemory: inMemory)
             defer { TestFolders.remove(dir) }
-            let store = try DirectorySessionStore(directory: dir)
+            let store = try DirectorySessionStore(directory: dir, synchronousWrites: sync)
             #expect(store.inMemoryFileSystem == (inMemory || TestFolders.mountType(of: dir) == "tmpfs"))
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record(["n": 0])))
@@ -378,8 +388,30 @@ enum TestFolders {
             try Self.write(SessionRecordFile.file(SessionRecordFile.encode(other)!), to: Self.dataPath(dir, key))
             lock = nil
             let saved = try await saving.value
-            #expect(saved?.data == ["n": 1, "a": 1], "inMemory: \(inMemory)")
+            #expect(saved?.data == ["n": 1, "a": 1], "inMemory: \(inMemory), sync: \(sync)")
             #expect(try await store.load(key, now: Self.t0 + 2)?.data == ["n": 1, "a": 1])
+        }
+    }
+
+    /// Without fdatasync a save runs on the caller's thread only while the session file is in
+    /// the page cache; a file the kernel dropped from it is read and saved on an I/O thread,
+    /// and the change still lands on what the file held.
+    @Test func aSaveWithoutSyncOfAnUncachedFileStillMerges() async throws {
+        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+            #expect(!store.inMemoryFileSystem || TestFolders.mountType(of: dir) == "tmpfs")
+            for round: SessionValue in [0, 1, 2] {
+                let key = Self.newKey()
+                #expect(try await store.create(key, record: Self.record(["n": round])))
+                let path = Self.dataPath(dir, key)
+                let fd = open(path, O_RDONLY)
+                #expect(fd >= 0)
+                fsync(fd)  // clean pages, which DONTNEED can drop
+                #expect(posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED)) == 0)
+                close(fd)
+                let saved = try await store.apply(StoreConformanceTests.changes([("a", 1)], at: Self.t0 + 1), to: key)
+                #expect(saved?.data == ["n": round, "a": 1])
+                #expect(try await store.load(key, now: Self.t0 + 2)?.data == ["n": round, "a": 1])
+            }
         }
     }
 

@@ -27,7 +27,7 @@ extension StoreFactory {
     // configured (`scripts/test` starts them); outside CI a missing one is skipped with a printed
     // notice, under CI its factory fails instead.
     static let allStores: [StoreFactory] =
-        [.memory, .directory] + StoreFactory.directoryInMemoryIfAvailable + [.sqlite] + StoreFactory.postgresIfConfigured + (TestRedis.enabled ? [.redis] : [])
+        [.memory, .directory, .directoryWithoutSync] + StoreFactory.directoryInMemoryIfAvailable + [.sqlite] + StoreFactory.postgresIfConfigured + (TestRedis.enabled ? [.redis] : [])
 
     static let t0: Int64 = 1_700_000_000
 
