@@ -37,6 +37,10 @@ import class Foundation.Thread
 ///   that finds the lock held by another process waits for it on the pool. Without
 ///   `synchronousWrites` an `apply` on a disk also saves at once when its lock is free and its
 ///   file in the page cache (no fdatasync to wait for).
+/// - `load` keeps the descriptors of the files it read last (`OpenFileCache`, at most 1,024 or a
+///   sixteenth of the open-file limit), so a hot session is read with no `openat`; each such
+///   read checks the file still has a link, so a file replaced or removed (by any process) is
+///   opened afresh.
 /// - Failures (EACCES, ENOSPC, EROFS, EIO, ENOTDIR…) throw `SessionStoreError(.unavailable)`.
 public final class DirectorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
     LastWriterWinsSessionStore
@@ -82,7 +86,11 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             sweepExamineLimit: nil)
     }
 
-    init(directory: String, synchronousWrites: Bool, staleTemporaryAge: Int64, sweepExamineLimit: Int?) throws {
+    init(
+        directory: String, synchronousWrites: Bool, staleTemporaryAge: Int64, sweepExamineLimit: Int?,
+        openFileCacheCapacity: Int = OpenFileCache.defaultCapacity
+    ) throws {
+        self.openFiles = OpenFileCache(capacity: openFileCacheCapacity)
         self.directory = directory
         self.synchronousWrites = synchronousWrites
         self.staleTemporaryAge = staleTemporaryAge
@@ -101,7 +109,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         // tmpfs) is read without waiting for the disk (preadv2 with RWF_NOWAIT), which spares
         // the two thread hops of the I/O pool. Anything else (not cached, expired, damaged, an
         // error) takes the pool path below, which handles it.
-        switch readFileIfCached(paths.data) {
+        switch readFileIfCached(key, paths.data) {
         case .absent:
             return nil
         case .bytes(let bytes):
@@ -304,9 +312,11 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         let (first, second) = from.key < to.key ? (from.key, to.key) : (to.key, from.key)
         return try await Self.keyLocks.withLock(first) {
             try await Self.keyLocks.withLock(second) {
-                try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> SessionRecord? in
+                let moved = try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> SessionRecord? in
                     try self.moveLocked(changes, from: from, to: to)
                 }
+                if moved != nil { self.openFiles.remove(old) }  // its file is gone
+                return moved
             }
         }
     }
@@ -387,6 +397,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
                 defer { withExtendedLifetime(lock) {} }
                 let removed = try self.unlink(paths.data, display: paths.display, operation: "delete")
                 lock.unlinkFile()
+                self.openFiles.remove(key)
                 if removed && self.synchronousWrites {
                     try POSIXIO.syncDirectory(root: self.rootFD, paths.shard, display: paths.shard)
                 }
@@ -497,14 +508,49 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// The whole file if it can be read without waiting for the disk. `openat` itself may still
     /// wait on a lookup of a folder that is not cached, as a web server's open() does.
     /// Anything but `.absent` and `.bytes` means: let the I/O pool read it.
-    func readFileIfCached(_ path: String) -> ReadOutcome {
+    ///
+    /// A session read recently is read through the descriptor kept in `openFiles`, if its file
+    /// still has a link once the read is done: session files are rewritten in place or replaced
+    /// (renamed over, or removed), never relinked, so a linked inode is the file at the path and
+    /// the bytes read from it are as good as a fresh open's. Otherwise the file is opened again,
+    /// and a whole read keeps its descriptor for next time.
+    func readFileIfCached(_ key: SessionStorageKey, _ path: String) -> ReadOutcome {
         // tmpfs has no RWF_NOWAIT, and nothing to wait for: a plain read.
-        if inMemoryFileSystem { return Self.readWhole(root: rootFD, path, cachedOnly: false) }
-        if cachedReadsUnsupported.load(ordering: .relaxed) { return .unsupported }
-        let outcome = Self.readWhole(root: rootFD, path, cachedOnly: true)
-        if case .unsupported = outcome { cachedReadsUnsupported.store(true, ordering: .relaxed) }
+        let cachedOnly = !inMemoryFileSystem
+        if cachedOnly && cachedReadsUnsupported.load(ordering: .relaxed) { return .unsupported }
+        if let file = openFiles.file(for: key) {
+            let outcome = Self.readAll(file.fd, cachedOnly: cachedOnly)
+            if case .bytes = outcome, Self.isLinked(file.fd) { return outcome }
+            openFiles.remove(key, ifStill: file)
+        }
+        var fd: Int32
+        // O_NONBLOCK: a FIFO planted at the path must not block the open (no effect on a regular file).
+        repeat { fd = openat(rootFD, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) } while fd < 0 && errno == EINTR
+        if fd < 0 {
+            let e = errno
+            return e == ENOENT ? .absent : .failed(e)
+        }
+        let outcome = Self.readAll(fd, cachedOnly: cachedOnly)
+        switch outcome {
+        case .bytes:
+            openFiles.insert(fd, for: key)
+        case .unsupported:
+            cachedReadsUnsupported.store(true, ordering: .relaxed)
+            close(fd)
+        case .absent, .wouldBlock, .failed:
+            close(fd)
+        }
         return outcome
     }
+
+    /// Whether the open file still has a name (`fstat`'s link count).
+    static func isLinked(_ fd: Int32) -> Bool {
+        var st = stat()
+        return fstat(fd, &st) == 0 && st.st_nlink > 0
+    }
+
+    /// Descriptors of the session files `load` read last (`OpenFileCache`).
+    let openFiles: OpenFileCache
 
     /// Set once this store's file system (or the kernel, or the platform) rejects RWF_NOWAIT:
     /// its loads then all go to the I/O pool.

@@ -1168,14 +1168,15 @@ enum TestFolders {
                 let path = SessionPaths(key).data
                 let expected = try Self.bytes(Self.dataPath(dir, key))
                 // Just written, so cached: the fast path must succeed, not fall back.
-                guard case .bytes(let cached) = store.readFileIfCached(path) else {
+                guard case .bytes(let cached) = store.readFileIfCached(key, path) else {
                     Issue.record("a file just written was not read from the page cache")
                     continue
                 }
                 #expect(cached == expected)
                 #expect(try store.readFile(path, display: "t", operation: "t") == expected)
             }
-            guard case .absent = store.readFileIfCached(SessionPaths(Self.newKey()).data) else {
+            let missing = Self.newKey()
+            guard case .absent = store.readFileIfCached(missing, SessionPaths(missing).data) else {
                 Issue.record("a missing file must read as absent")
                 return
             }

@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Open, read-only descriptors of the session files a `DirectorySessionStore` read last, so that
+/// the next load of a hot session costs a read and an `fstat` instead of an `openat` (a path walk
+/// through three names and a new open file), a read and a `close`: the open file cache of web
+/// servers (nginx's `open_file_cache`), without its staleness window.
+///
+/// Nothing here is trusted without a check: a session file is only ever rewritten in place
+/// (same inode) or replaced by a rename or removed (the old inode unlinked, for good), so a
+/// descriptor whose file still has a link after the read was reading the file at the session's
+/// path (`DirectorySessionStore.load`). A descriptor whose file was unlinked is dropped at its
+/// next use, or when newer entries push it out (first in, first out); each entry keeps one
+/// descriptor and, while it is cached, the inode of a file another process removed.
+final class OpenFileCache: Sendable {
+    /// One open descriptor, closed when the last reference goes (so never while a read uses it).
+    final class File: Sendable {
+        let fd: Int32
+        init(fd: Int32) { self.fd = fd }
+        deinit { close(fd) }
+    }
+
+    /// A ring of entries in insertion order and an index into it: a new entry takes the slot
+    /// after the last one taken, evicting what is there (first in, first out).
+    private struct State {
+        var slots: [(key: SessionStorageKey, file: File)?]
+        var index: [SessionStorageKey: Int] = [:]
+        var next = 0
+    }
+
+    let capacity: Int
+    private let state: Mutex<State>
+
+    init(capacity: Int) {
+        self.capacity = max(0, capacity)
+        state = Mutex(State(slots: Array(repeating: nil, count: max(0, capacity))))
+    }
+
+    /// The default size: a sixteenth of the process's soft limit on open files, at most 1,024
+    /// (64 under the common default limit of 1,024).
+    static var defaultCapacity: Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 64 }
+        return Int(min(1_024, UInt64(limit.rlim_cur) / 16))  // RLIM_INFINITY is the largest value
+    }
+
+    func file(for key: SessionStorageKey) -> File? {
+        state.withLock { s in s.index[key].flatMap { s.slots[$0]?.file } }
+    }
+
+    /// Caches `fd` for `key` (closing the entry it replaces or evicts, outside the lock).
+    func insert(_ fd: Int32, for key: SessionStorageKey) {
+        guard capacity > 0 else {
+            close(fd)
+            return
+        }
+        let file = File(fd: fd)
+        let dropped: File? = state.withLock { s in
+            if let slot = s.index[key] {
+                let old = s.slots[slot]?.file
+                s.slots[slot] = (key, file)
+                return old
+            }
+            let slot = s.next
+            s.next = (slot + 1) % capacity
+            let evicted = s.slots[slot]
+            if let evicted { s.index[evicted.key] = nil }
+            s.slots[slot] = (key, file)
+            s.index[key] = slot
+            return evicted?.file
+        }
+        withExtendedLifetime(dropped) {}
+    }
+
+    /// Forgets `key`'s descriptor, if `file` (when given) is still the one cached.
+    func remove(_ key: SessionStorageKey, ifStill file: File? = nil) {
+        let dropped: File? = state.withLock { s in
+            guard let slot = s.index[key], let entry = s.slots[slot] else { return nil }
+            if let file, entry.file !== file { return nil }
+            s.slots[slot] = nil
+            s.index[key] = nil
+            return entry.file
+        }
+        withExtendedLifetime(dropped) {}
+    }
+
+    var count: Int { state.withLock { $0.index.count } }
+}
