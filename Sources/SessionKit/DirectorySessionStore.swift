@@ -234,12 +234,12 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             // whole save runs here, without the two thread hops.
             if self.inMemoryFileSystem || !self.synchronousWrites,
                 case .done(let record) = try self.applyFiles(
-                    changes, paths, waitForLock: false, cachedOnly: !self.inMemoryFileSystem)
+                    changes, key, paths, waitForLock: false, cachedOnly: !self.inMemoryFileSystem)
             {
                 return record
             }
             return try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> SessionRecord? in
-                switch try self.applyFiles(changes, paths, waitForLock: true, cachedOnly: false) {
+                switch try self.applyFiles(changes, key, paths, waitForLock: true, cachedOnly: false) {
                 case .done(let record): return record
                 case .lockBusy, .notCached: return nil  // not with waitForLock and without cachedOnly
                 }
@@ -258,7 +258,8 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// `apply`'s file work, with the per-key async lock held: the session's `flock` (waiting for
     /// it, or not), read, merge, write in place (or a new file when the record outgrew its slot).
     private func applyFiles(
-        _ changes: SessionChangeSet, _ paths: SessionPaths, waitForLock: Bool, cachedOnly: Bool
+        _ changes: SessionChangeSet, _ key: SessionStorageKey, _ paths: SessionPaths, waitForLock: Bool,
+        cachedOnly: Bool
     ) throws(SessionStoreError) -> ApplyOutcome {
         let lock: SessionFileLock
         switch try SessionFileLock.acquire(root: rootFD, path: paths.lock, display: paths.display, blocking: waitForLock) {
@@ -267,16 +268,15 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         case .busy: return .lockBusy
         }
         defer { withExtendedLifetime(lock) {} }  // held until the write is done
-        let file: (fd: Int32, bytes: [UInt8])
-        switch try openForUpdate(paths, operation: "apply", cachedOnly: cachedOnly) {
-        case .opened(let fd, let bytes): file = (fd, bytes)
+        let file: (handle: OpenFileCache.File, bytes: [UInt8])
+        switch try openForUpdate(key, paths, operation: "apply", cachedOnly: cachedOnly) {
+        case .opened(let handle, let bytes): file = (handle, bytes)
         case .absent:
             lock.unlinkFile()
             return .done(nil)
         case .notCached:
             return .notCached
         }
-        defer { close(file.fd) }
         guard
             let (current, location) = try liveRecord(
                 file.bytes, paths, lockedBy: lock, now: changes.now, operation: "apply")
@@ -287,7 +287,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         }
         if let slotSize = location.header.slotSize, Self.fitsInPlace(image.count, slotSize: slotSize) {
             SessionRecordFile.reseal(&image, slotSize: slotSize)
-            try writeSlot(file.fd, image, offset: (1 - location.slot) * slotSize, paths, operation: "apply")
+            try writeSlot(file.handle.fd, image, offset: (1 - location.slot) * slotSize, paths, operation: "apply")
         } else {
             try writeFile(SessionRecordFile.file(image), paths, operation: "apply")
         }
@@ -523,17 +523,26 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             if case .bytes = outcome, Self.isLinked(file.fd) { return outcome }
             openFiles.remove(key, ifStill: file)
         }
-        var fd: Int32
+        // Read-write (for `apply` to reuse), unless the folder refused that before (read-only).
         // O_NONBLOCK: a FIFO planted at the path must not block the open (no effect on a regular file).
-        repeat { fd = openat(rootFD, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) } while fd < 0 && errno == EINTR
-        if fd < 0 {
+        var writable = !readOnlyOpens.load(ordering: .relaxed)
+        var fd: Int32
+        while true {
+            fd = openat(rootFD, path, (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+            if fd >= 0 { break }
             let e = errno
+            if e == EINTR { continue }
+            if writable && (e == EROFS || e == EACCES || e == EPERM || e == ETXTBSY) {
+                if e == EROFS { readOnlyOpens.store(true, ordering: .relaxed) }
+                writable = false
+                continue
+            }
             return e == ENOENT ? .absent : .failed(e)
         }
         let outcome = Self.readAll(fd, cachedOnly: cachedOnly)
         switch outcome {
         case .bytes:
-            openFiles.insert(fd, for: key)
+            openFiles.insert(fd, writable: writable, for: key)
         case .unsupported:
             cachedReadsUnsupported.store(true, ordering: .relaxed)
             close(fd)
@@ -549,8 +558,10 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         return fstat(fd, &st) == 0 && st.st_nlink > 0
     }
 
-    /// Descriptors of the session files `load` read last (`OpenFileCache`).
+    /// Descriptors of the session files `load` and `apply` used last (`OpenFileCache`).
     let openFiles: OpenFileCache
+    /// Set when a read-write open failed with EROFS: loads then open read-only.
+    let readOnlyOpens = Atomic<Bool>(false)
 
     /// Set once this store's file system (or the kernel, or the platform) rejects RWF_NOWAIT:
     /// its loads then all go to the I/O pool.
@@ -655,17 +666,30 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// Opens the session file for a save (read and write) and reads it whole; nil when it does
     /// not exist. The caller closes `fd`.
     enum OpenedForUpdate {
-        case opened(fd: Int32, bytes: [UInt8])
+        case opened(OpenFileCache.File, bytes: [UInt8])
         case absent
         /// Only with `cachedOnly`: reading it would have waited for the disk.
         case notCached
     }
 
     /// Opens the session file for reading and writing and reads it whole; with `cachedOnly`, only
-    /// if its bytes are all in the page cache.
+    /// if its bytes are all in the page cache. Call with the session's `flock` held: then no
+    /// process replaces or removes the file meanwhile, so a writable descriptor in `openFiles`
+    /// whose file still has a link is the session's file, and is used instead of a new one (and
+    /// a new one is kept there for the next load or save).
     func openForUpdate(
-        _ paths: SessionPaths, operation: String, cachedOnly: Bool
+        _ key: SessionStorageKey, _ paths: SessionPaths, operation: String, cachedOnly: Bool
     ) throws(SessionStoreError) -> OpenedForUpdate {
+        if let cached = openFiles.file(for: key), cached.writable, Self.isLinked(cached.fd) {
+            switch Self.readAll(cached.fd, cachedOnly: cachedOnly) {
+            case .bytes(let bytes):
+                return .opened(cached, bytes: bytes)
+            case .failed(let e):
+                throw POSIXIO.failure(operation, paths.display, e)
+            case .absent, .wouldBlock, .unsupported:
+                return .notCached  // only with cachedOnly
+            }
+        }
         var fd: Int32
         repeat {
             fd = openat(rootFD, paths.data, O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
@@ -677,7 +701,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         }
         switch Self.readAll(fd, cachedOnly: cachedOnly) {
         case .bytes(let bytes):
-            return .opened(fd: fd, bytes: bytes)
+            return .opened(openFiles.insert(fd, writable: true, for: key), bytes: bytes)
         case .failed(let e):
             close(fd)
             throw POSIXIO.failure(operation, paths.display, e)

@@ -7,10 +7,11 @@ import Darwin
 #endif
 import Synchronization
 
-/// Open, read-only descriptors of the session files a `DirectorySessionStore` read last, so that
-/// the next load of a hot session costs a read and an `fstat` instead of an `openat` (a path walk
-/// through three names and a new open file), a read and a `close`: the open file cache of web
-/// servers (nginx's `open_file_cache`), without its staleness window.
+/// Open descriptors of the session files a `DirectorySessionStore` used last, so that the next
+/// load of a hot session costs a read and an `fstat` instead of an `openat` (a path walk through
+/// three names and a new open file), a read and a `close`, and its next save one `openat` and
+/// `close` less: the open file cache of web servers (nginx's `open_file_cache`), without its
+/// staleness window.
 ///
 /// Nothing here is trusted without a check: a session file is only ever rewritten in place
 /// (same inode) or replaced by a rename or removed (the old inode unlinked, for good), so a
@@ -22,7 +23,12 @@ final class OpenFileCache: Sendable {
     /// One open descriptor, closed when the last reference goes (so never while a read uses it).
     final class File: Sendable {
         let fd: Int32
-        init(fd: Int32) { self.fd = fd }
+        /// Opened read-write (`apply` may write through it).
+        let writable: Bool
+        init(fd: Int32, writable: Bool) {
+            self.fd = fd
+            self.writable = writable
+        }
         deinit { close(fd) }
     }
 
@@ -54,13 +60,12 @@ final class OpenFileCache: Sendable {
         state.withLock { s in s.index[key].flatMap { s.slots[$0]?.file } }
     }
 
-    /// Caches `fd` for `key` (closing the entry it replaces or evicts, outside the lock).
-    func insert(_ fd: Int32, for key: SessionStorageKey) {
-        guard capacity > 0 else {
-            close(fd)
-            return
-        }
-        let file = File(fd: fd)
+    /// Caches `fd` for `key` (closing the entry it replaces or evicts, outside the lock), and
+    /// returns it wrapped (with no capacity, not cached: closed when the caller drops it).
+    @discardableResult
+    func insert(_ fd: Int32, writable: Bool, for key: SessionStorageKey) -> File {
+        let file = File(fd: fd, writable: writable)
+        guard capacity > 0 else { return file }
         let dropped: File? = state.withLock { s in
             if let slot = s.index[key] {
                 let old = s.slots[slot]?.file
@@ -76,6 +81,7 @@ final class OpenFileCache: Sendable {
             return evicted?.file
         }
         withExtendedLifetime(dropped) {}
+        return file
     }
 
     /// Forgets `key`'s descriptor, if `file` (when given) is still the one cached.

@@ -32,7 +32,7 @@ import Darwin
         for key in keys.prefix(3) {
             let fd = Self.descriptor()
             fds.append(fd)
-            cache.insert(fd, for: key)
+            cache.insert(fd, writable: false, for: key)
         }
         #expect(cache.count == 3)
         // A reader still holds the first entry when it is evicted: closed only after.
@@ -40,7 +40,7 @@ import Darwin
         do {
             let inUse = cache.file(for: keys[0])
             #expect(inUse?.fd == fds[0])
-            cache.insert(fourth, for: keys[3])
+            cache.insert(fourth, writable: false, for: keys[3])
             #expect(cache.count == 3)
             #expect(cache.file(for: keys[0]) == nil)
             #expect(Self.isOpen(fds[0]), "closed while in use")
@@ -48,22 +48,22 @@ import Darwin
         }
         #expect(!Self.isOpen(fds[0]))
         // Then the second oldest.
-        cache.insert(Self.descriptor(), for: keys[4])
+        cache.insert(Self.descriptor(), writable: false, for: keys[4])
         #expect(cache.file(for: keys[1]) == nil && !Self.isOpen(fds[1]))
         #expect(cache.file(for: keys[2])?.fd == fds[2])
         // Replacing a key's descriptor closes the old one and keeps the count.
         let replacement = Self.descriptor()
-        cache.insert(replacement, for: keys[2])
+        cache.insert(replacement, writable: false, for: keys[2])
         #expect(cache.count == 3 && !Self.isOpen(fds[2]))
         #expect(cache.file(for: keys[2])?.fd == replacement)
         // `remove(ifStill:)` leaves a newer descriptor alone.
-        let stale = OpenFileCache.File(fd: Self.descriptor())
+        let stale = OpenFileCache.File(fd: Self.descriptor(), writable: false)
         cache.remove(keys[2], ifStill: stale)
         #expect(cache.file(for: keys[2])?.fd == replacement)
         cache.remove(keys[2])
         #expect(cache.file(for: keys[2]) == nil && !Self.isOpen(replacement) && cache.count == 2)
         // A removed slot is reused without evicting a live entry early.
-        cache.insert(Self.descriptor(), for: keys[0])
+        cache.insert(Self.descriptor(), writable: false, for: keys[0])
         #expect(cache.count == 3)
         #expect(cache.file(for: keys[3])?.fd == fourth)
     }
@@ -71,7 +71,7 @@ import Darwin
     @Test func capacityZeroCachesNothing() {
         let cache = OpenFileCache(capacity: 0)
         let fd = Self.descriptor()
-        cache.insert(fd, for: D.newKey())
+        cache.insert(fd, writable: false, for: D.newKey())
         #expect(cache.count == 0 && !Self.isOpen(fd))
     }
 
@@ -123,6 +123,28 @@ import Darwin
             // Removed by hand (as an operator or a sweep in another process would).
             #expect(unlink(D.dataPath(dir, key)) == 0)
             #expect(try await reader.load(key, now: D.t0) == nil)
+        }
+    }
+
+    /// A save writes through the descriptor a load kept, and never through one whose file was
+    /// replaced meanwhile (that would write into a file nobody reads: a lost update).
+    @Test func aSaveReusesTheLoadsDescriptorOnlyWhileItIsTheSessionsFile() async throws {
+        try await Self.withTwoStores { (reader, writer, _) async throws in
+            let key = D.newKey()
+            #expect(try await writer.create(key, record: D.record(["n": 0])))
+            #expect(try await reader.load(key, now: D.t0) != nil)
+            let cached = try #require(reader.openFiles.file(for: key))
+            #expect(cached.writable)
+            _ = try await reader.apply(StoreConformanceTests.changes([("a", 1)], at: D.t0), to: key)
+            #expect(reader.openFiles.file(for: key) === cached)
+            #expect(try await writer.load(key, now: D.t0)?.data == ["n": 0, "a": 1])
+            // Replaced by another process (outgrew its slots: a new file renamed over it).
+            let big = SessionValue.string(String(repeating: "x", count: 6_000))
+            _ = try await writer.apply(StoreConformanceTests.changes([("big", big)], at: D.t0), to: key)
+            _ = try await reader.apply(StoreConformanceTests.changes([("b", 2)], at: D.t0), to: key)
+            #expect(reader.openFiles.file(for: key) !== cached)
+            #expect(try await writer.load(key, now: D.t0)?.data == ["n": 0, "a": 1, "big": big, "b": 2])
+            #expect(try await reader.load(key, now: D.t0)?.data == ["n": 0, "a": 1, "big": big, "b": 2])
         }
     }
 
