@@ -91,6 +91,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         openFileCacheCapacity: Int = OpenFileCache.defaultCapacity
     ) throws {
         self.openFiles = OpenFileCache(capacity: openFileCacheCapacity)
+        self.openLocks = OpenFileCache(capacity: openFileCacheCapacity)
         self.directory = directory
         self.synchronousWrites = synchronousWrites
         self.staleTemporaryAge = staleTemporaryAge
@@ -262,7 +263,9 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         cachedOnly: Bool
     ) throws(SessionStoreError) -> ApplyOutcome {
         let lock: SessionFileLock
-        switch try SessionFileLock.acquire(root: rootFD, path: paths.lock, display: paths.display, blocking: waitForLock) {
+        switch try SessionFileLock.acquire(
+            root: rootFD, path: paths.lock, display: paths.display, blocking: waitForLock, cache: (openLocks, key))
+        {
         case .locked(let l): lock = l
         case .noShard: return .done(nil)
         case .busy: return .lockBusy
@@ -315,7 +318,10 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
                 let moved = try await BlockingIOPool.shared.run { () throws(SessionStoreError) -> SessionRecord? in
                     try self.moveLocked(changes, from: from, to: to)
                 }
-                if moved != nil { self.openFiles.remove(old) }  // its file is gone
+                if moved != nil {  // its files are gone
+                    self.openFiles.remove(old)
+                    self.openLocks.remove(old)
+                }
                 return moved
             }
         }
@@ -398,6 +404,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
                 let removed = try self.unlink(paths.data, display: paths.display, operation: "delete")
                 lock.unlinkFile()
                 self.openFiles.remove(key)
+                self.openLocks.remove(key)
                 if removed && self.synchronousWrites {
                     try POSIXIO.syncDirectory(root: self.rootFD, paths.shard, display: paths.shard)
                 }
@@ -560,6 +567,8 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
 
     /// Descriptors of the session files `load` and `apply` used last (`OpenFileCache`).
     let openFiles: OpenFileCache
+    /// Descriptors of the lock files `apply` took last (`SessionFileLock`), as many as `openFiles`.
+    let openLocks: OpenFileCache
     /// Set when a read-write open failed with EROFS: loads then open read-only.
     let readOnlyOpens = Atomic<Bool>(false)
 

@@ -15,10 +15,18 @@ import Synchronization
 /// Lock files may be unlinked by whoever holds them (delete, expiry); a waiter that then gets
 /// the lock on the old, unlinked inode notices (its fd's inode is no longer the one at the path)
 /// and starts over, so exactly one holder at a time owns the *current* lock file.
+///
+/// With a cache (`apply`, which the per-key async lock serializes in this process, so no two
+/// holders in it ever share a cached descriptor), the lock file's descriptor is kept open between
+/// saves: the lock is then `flock` on it and a check that the file still has a link (lock files
+/// are only ever created at their path and unlinked by their holder, never renamed, so a linked
+/// one is the file at the path); releasing it is `LOCK_UN`, not `close`.
 final class SessionFileLock {
     let fd: Int32
     private let root: Int32
     private let path: String
+    /// The cache's descriptor this lock holds (released with LOCK_UN), or nil (closed).
+    private let cached: OpenFileCache.File?
 
     enum Outcome {
         case locked(SessionFileLock)
@@ -30,7 +38,23 @@ final class SessionFileLock {
 
     /// Opens (creating if needed) and locks the lock file. Throws `.unavailable` for any other
     /// failure (ENOTDIR when the shard is not a folder, EACCES, EROFS, ENOSPC...).
-    static func acquire(root: Int32, path: String, display: String, blocking: Bool) throws(SessionStoreError) -> Outcome {
+    static func acquire(
+        root: Int32, path: String, display: String, blocking: Bool,
+        cache: (files: OpenFileCache, key: SessionStorageKey)? = nil
+    ) throws(SessionStoreError) -> Outcome {
+        if let cache, let file = cache.files.file(for: cache.key) {
+            var rc: Int32
+            repeat { rc = flock(file.fd, blocking ? LOCK_EX : LOCK_EX | LOCK_NB) } while rc != 0 && errno == EINTR
+            if rc != 0 && errno == EWOULDBLOCK { return .busy }
+            if rc == 0 {
+                var st = stat()
+                if fstat(file.fd, &st) == 0 && st.st_nlink > 0 {
+                    return .locked(SessionFileLock(fd: file.fd, root: root, path: path, cached: file))
+                }
+                _ = flock(file.fd, LOCK_UN)
+            }
+            cache.files.remove(cache.key, ifStill: file)  // unlinked by its last holder (or broken)
+        }
         for _ in 0..<1000 {
             let fd = openat(root, path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
             if fd < 0 {
@@ -66,15 +90,20 @@ final class SessionFileLock {
                 close(fd)
                 continue
             }
-            return .locked(SessionFileLock(fd: fd, root: root, path: path))
+            if let cache {
+                let file = cache.files.insert(fd, writable: true, for: cache.key)
+                return .locked(SessionFileLock(fd: fd, root: root, path: path, cached: file))
+            }
+            return .locked(SessionFileLock(fd: fd, root: root, path: path, cached: nil))
         }
         throw SessionStoreError(.unavailable, "lock \(display): lock file keeps changing")
     }
 
-    private init(fd: Int32, root: Int32, path: String) {
+    private init(fd: Int32, root: Int32, path: String, cached: OpenFileCache.File?) {
         self.fd = fd
         self.root = root
         self.path = path
+        self.cached = cached
     }
 
 
@@ -85,7 +114,13 @@ final class SessionFileLock {
         _ = unlinkat(root, path, 0)
     }
 
-    deinit { close(fd) }
+    deinit {
+        if cached != nil {
+            _ = flock(fd, LOCK_UN)  // the descriptor stays open in the cache (or closes with its last reference)
+        } else {
+            close(fd)
+        }
+    }
 }
 
 /// Serializes work per key inside this process (FIFO), without blocking a thread while waiting.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import SessionKit
@@ -145,6 +146,41 @@ import Darwin
             #expect(reader.openFiles.file(for: key) !== cached)
             #expect(try await writer.load(key, now: D.t0)?.data == ["n": 0, "a": 1, "big": big, "b": 2])
             #expect(try await reader.load(key, now: D.t0)?.data == ["n": 0, "a": 1, "big": big, "b": 2])
+        }
+    }
+
+    /// `apply` keeps its lock file open between saves; the kept descriptor still excludes
+    /// another process's holder, and once its file was removed (and a new one made at the path)
+    /// it is not taken for the session's lock.
+    @Test(.timeLimit(.minutes(1))) func aKeptLockDescriptorStillExcludesOtherHolders() async throws {
+        try await Self.withTwoStores { (reader, writer, _) async throws in
+            let key = D.newKey()
+            #expect(try await writer.create(key, record: D.record(["n": 0])))
+            _ = try await reader.apply(StoreConformanceTests.changes([("a", 1)], at: D.t0), to: key)
+            let keptLock = try #require(reader.openLocks.file(for: key))
+            for replaced in [false, true] {
+                if replaced {
+                    // The lock file the reader keeps is removed and a new one made at its path.
+                    try await writer.delete(key)
+                    #expect(try await writer.create(key, record: D.record(["n": 0])))
+                }
+                var held = try D.holdLock(of: key, in: writer)
+                #expect(held != nil)
+                let done = Atomic<Bool>(false)
+                let saving = Task {
+                    let saved = try await reader.apply(
+                        StoreConformanceTests.changes([("b", .bool(replaced))], at: D.t0), to: key)
+                    done.store(true, ordering: .sequentiallyConsistent)
+                    return saved
+                }
+                try await Task.sleep(for: .milliseconds(300))
+                let finished = done.load(ordering: .sequentiallyConsistent)
+                #expect(!finished, "saved while another holder had the lock (replaced: \(replaced))")
+                held = nil
+                let saved = try await saving.value
+                #expect(saved?.data["b"] == .bool(replaced))
+            }
+            #expect(reader.openLocks.file(for: key) !== keptLock)
         }
     }
 
