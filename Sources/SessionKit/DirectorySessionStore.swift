@@ -37,10 +37,10 @@ import class Foundation.Thread
 ///   that finds the lock held by another process waits for it on the pool. Without
 ///   `synchronousWrites` an `apply` on a disk also saves at once when its lock is free and its
 ///   file in the page cache (no fdatasync to wait for).
-/// - `load` keeps the descriptors of the files it read last (`OpenFileCache`, at most 1,024 or a
-///   sixteenth of the open-file limit), so a hot session is read with no `openat`; each such
-///   read checks the file still has a link, so a file replaced or removed (by any process) is
-///   opened afresh.
+/// - The store keeps the descriptors of the session files and lock files it used last
+///   (`OpenFileCache`, at most 1,024 of each or a sixteenth of the open-file limit), so a hot
+///   session is loaded and saved with no `openat`; each use checks the file still has a link,
+///   so a file replaced or removed (by any process) is opened afresh.
 /// - Failures (EACCES, ENOSPC, EROFS, EIO, ENOTDIR…) throw `SessionStoreError(.unavailable)`.
 public final class DirectorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
     LastWriterWinsSessionStore
@@ -672,8 +672,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         return failure ?? .bytes(bytes)
     }
 
-    /// Opens the session file for a save (read and write) and reads it whole; nil when it does
-    /// not exist. The caller closes `fd`.
+    /// `openForUpdate`'s outcome.
     enum OpenedForUpdate {
         case opened(OpenFileCache.File, bytes: [UInt8])
         case absent
