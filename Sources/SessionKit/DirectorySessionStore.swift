@@ -38,9 +38,10 @@ import class Foundation.Thread
 ///   `synchronousWrites` an `apply` on a disk also saves at once when its lock is free and its
 ///   file in the page cache (no fdatasync to wait for).
 /// - The store keeps the descriptors of the session files and lock files it used last
-///   (`OpenFileCache`, at most 1,024 of each or a sixteenth of the open-file limit), so a hot
+///   (`OpenFileCache`, at most 1,024 of each or a sixty-fourth of the open-file limit), so a hot
 ///   session is loaded and saved with no `openat`; each use checks the file still has a link,
-///   so a file replaced or removed (by any process) is opened afresh.
+///   so a file replaced or removed (by any process) is opened afresh. An `open` that finds the
+///   process out of descriptors (EMFILE, ENFILE) closes the cached ones and tries again.
 /// - Failures (EACCES, ENOSPC, EROFS, EIO, ENOTDIR…) throw `SessionStoreError(.unavailable)`.
 public final class DirectorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
     LastWriterWinsSessionStore
@@ -539,6 +540,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             if fd >= 0 { break }
             let e = errno
             if e == EINTR { continue }
+            if OpenFileCache.isOutOfDescriptors(e) && relieveDescriptors() { continue }
             if writable && (e == EROFS || e == EACCES || e == EPERM || e == ETXTBSY) {
                 if e == EROFS { readOnlyOpens.store(true, ordering: .relaxed) }
                 writable = false
@@ -557,6 +559,14 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             close(fd)
         }
         return outcome
+    }
+
+    /// Out of descriptors: closes the cached ones (those not in use right now), so that the open
+    /// can be tried again. Returns whether any were cached.
+    func relieveDescriptors() -> Bool {
+        let files = openFiles.removeAll()
+        let locks = openLocks.removeAll()
+        return files || locks
     }
 
     /// Whether the open file still has a name (`fstat`'s link count).
@@ -701,7 +711,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         var fd: Int32
         repeat {
             fd = openat(rootFD, paths.data, O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        } while fd < 0 && errno == EINTR
+        } while fd < 0 && (errno == EINTR || (OpenFileCache.isOutOfDescriptors(errno) && relieveDescriptors()))
         if fd < 0 {
             let e = errno
             if e == ENOENT { return .absent }

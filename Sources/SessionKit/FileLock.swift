@@ -60,6 +60,7 @@ final class SessionFileLock {
             if fd < 0 {
                 let e = errno
                 if e == EINTR { continue }
+                if OpenFileCache.isOutOfDescriptors(e), let cache, cache.files.removeAll() { continue }
                 if e == ENOENT { return .noShard }
                 throw POSIXIO.failure("lock", display, e)
             }

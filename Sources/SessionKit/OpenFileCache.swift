@@ -48,12 +48,18 @@ final class OpenFileCache: Sendable {
         state = Mutex(State(slots: Array(repeating: nil, count: max(0, capacity))))
     }
 
-    /// The default size: a sixteenth of the process's soft limit on open files, at most 1,024
-    /// (64 under the common default limit of 1,024).
+    /// The default size: a sixty-fourth of the process's soft limit on open files, at most 1,024
+    /// (16 under the common default limit of 1,024), so that a store's two caches never hold
+    /// more than a thirty-second of what the server may open (its sockets above all).
     static var defaultCapacity: Int {
         var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 64 }
-        return Int(min(1_024, UInt64(limit.rlim_cur) / 16))  // RLIM_INFINITY is the largest value
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 16 }
+        return Int(min(1_024, UInt64(limit.rlim_cur) / 64))  // RLIM_INFINITY is the largest value
+    }
+
+    /// Whether `error` (an `open`'s errno) says the process or the system is out of descriptors.
+    static func isOutOfDescriptors(_ error: Int32) -> Bool {
+        error == EMFILE || error == ENFILE
     }
 
     func file(for key: SessionStorageKey) -> File? {
@@ -94,6 +100,20 @@ final class OpenFileCache: Sendable {
             return entry.file
         }
         withExtendedLifetime(dropped) {}
+    }
+
+    /// Closes every cached descriptor that no read or lock is using (when an `open` found the
+    /// process out of descriptors). Returns whether there was any to drop.
+    @discardableResult
+    func removeAll() -> Bool {
+        let dropped: [(key: SessionStorageKey, file: File)?] = state.withLock { s in
+            let all = s.slots
+            s.slots = Array(repeating: nil, count: capacity)
+            s.index = [:]
+            s.next = 0
+            return all
+        }
+        return dropped.contains { $0 != nil }
     }
 
     var count: Int { state.withLock { $0.index.count } }

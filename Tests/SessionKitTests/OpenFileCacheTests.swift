@@ -13,14 +13,24 @@ import Darwin
 @Suite struct OpenFileCacheTests {
     typealias D = DirectorySessionStoreTests
 
-    /// A fresh descriptor (of /dev/null).
-    static func descriptor() -> Int32 {
-        let fd = open("/dev/null", O_RDONLY | O_CLOEXEC)
-        precondition(fd >= 0)
-        return fd
+    /// A pipe: its write end goes into a cache, its read end tells whether that was closed
+    /// (end of file), which no reuse of the write end's number by a parallel test can fake.
+    final class Probe {
+        let fd: Int32
+        private let reader: Int32
+        init() {
+            var ends: [Int32] = [0, 0]
+            precondition(pipe(&ends) == 0)
+            (reader, fd) = (ends[0], ends[1])
+            _ = fcntl(reader, F_SETFL, O_NONBLOCK)
+        }
+        /// Whether the write end (and so every copy of it) is closed.
+        var writerClosed: Bool {
+            var byte: UInt8 = 0
+            return read(reader, &byte, 1) == 0
+        }
+        deinit { close(reader) }
     }
-
-    static func isOpen(_ fd: Int32) -> Bool { fcntl(fd, F_GETFD) != -1 }
 
     // MARK: The cache
 
@@ -29,58 +39,93 @@ import Darwin
     @Test func evictsTheOldestAndClosesWhatItDrops() {
         let cache = OpenFileCache(capacity: 3)
         let keys = (0..<5).map { _ in D.newKey() }
-        var fds: [Int32] = []
-        for key in keys.prefix(3) {
-            let fd = Self.descriptor()
-            fds.append(fd)
-            cache.insert(fd, writable: false, for: key)
-        }
+        let probes = (0..<3).map { _ in Probe() }
+        for (key, probe) in zip(keys, probes) { cache.insert(probe.fd, writable: false, for: key) }
         #expect(cache.count == 3)
         // A reader still holds the first entry when it is evicted: closed only after.
-        let fourth = Self.descriptor()
+        let fourth = Probe()
         do {
             let inUse = cache.file(for: keys[0])
-            #expect(inUse?.fd == fds[0])
-            cache.insert(fourth, writable: false, for: keys[3])
+            #expect(inUse?.fd == probes[0].fd)
+            cache.insert(fourth.fd, writable: false, for: keys[3])
             #expect(cache.count == 3)
             #expect(cache.file(for: keys[0]) == nil)
-            #expect(Self.isOpen(fds[0]), "closed while in use")
+            #expect(!probes[0].writerClosed, "closed while in use")
             withExtendedLifetime(inUse) {}
         }
-        #expect(!Self.isOpen(fds[0]))
+        #expect(probes[0].writerClosed)
         // Then the second oldest.
-        cache.insert(Self.descriptor(), writable: false, for: keys[4])
-        #expect(cache.file(for: keys[1]) == nil && !Self.isOpen(fds[1]))
-        #expect(cache.file(for: keys[2])?.fd == fds[2])
+        let fifth = Probe()
+        cache.insert(fifth.fd, writable: false, for: keys[4])
+        #expect(cache.file(for: keys[1]) == nil && probes[1].writerClosed)
+        #expect(cache.file(for: keys[2])?.fd == probes[2].fd && !probes[2].writerClosed)
         // Replacing a key's descriptor closes the old one and keeps the count.
-        let replacement = Self.descriptor()
-        cache.insert(replacement, writable: false, for: keys[2])
-        #expect(cache.count == 3 && !Self.isOpen(fds[2]))
-        #expect(cache.file(for: keys[2])?.fd == replacement)
+        let replacement = Probe()
+        cache.insert(replacement.fd, writable: false, for: keys[2])
+        #expect(cache.count == 3 && probes[2].writerClosed)
+        #expect(cache.file(for: keys[2])?.fd == replacement.fd)
         // `remove(ifStill:)` leaves a newer descriptor alone.
-        let stale = OpenFileCache.File(fd: Self.descriptor(), writable: false)
+        let staleProbe = Probe()
+        let stale = OpenFileCache.File(fd: staleProbe.fd, writable: false)
         cache.remove(keys[2], ifStill: stale)
-        #expect(cache.file(for: keys[2])?.fd == replacement)
+        #expect(cache.file(for: keys[2])?.fd == replacement.fd && !replacement.writerClosed)
         cache.remove(keys[2])
-        #expect(cache.file(for: keys[2]) == nil && !Self.isOpen(replacement) && cache.count == 2)
+        #expect(cache.file(for: keys[2]) == nil && replacement.writerClosed && cache.count == 2)
         // A removed slot is reused without evicting a live entry early.
-        cache.insert(Self.descriptor(), writable: false, for: keys[0])
+        let sixth = Probe()
+        cache.insert(sixth.fd, writable: false, for: keys[0])
         #expect(cache.count == 3)
-        #expect(cache.file(for: keys[3])?.fd == fourth)
+        #expect(cache.file(for: keys[3])?.fd == fourth.fd && !fourth.writerClosed)
+        // Out of descriptors: everything goes.
+        #expect(cache.removeAll())
+        #expect(cache.count == 0 && fourth.writerClosed && fifth.writerClosed && sixth.writerClosed)
+        #expect(!cache.removeAll())
+        withExtendedLifetime(stale) {}
     }
 
     @Test func capacityZeroCachesNothing() {
         let cache = OpenFileCache(capacity: 0)
-        let fd = Self.descriptor()
-        cache.insert(fd, writable: false, for: D.newKey())
-        #expect(cache.count == 0 && !Self.isOpen(fd))
+        let probe = Probe()
+        cache.insert(probe.fd, writable: false, for: D.newKey())
+        #expect(cache.count == 0 && probe.writerClosed)
     }
 
     @Test func defaultCapacityFollowsTheFileLimit() {
         var limit = rlimit()
         #expect(getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0)
-        let expected = Int(min(1_024, UInt64(limit.rlim_cur) / 16))
+        let expected = Int(min(1_024, UInt64(limit.rlim_cur) / 64))
         #expect(OpenFileCache.defaultCapacity == expected)
+    }
+
+    /// Out of descriptors, the store closes what it keeps (all but those in use right now), and
+    /// its loads and saves go on with fresh opens.
+    @Test func relievingDescriptorsClosesTheCachedOnes() async throws {
+        #expect(OpenFileCache.isOutOfDescriptors(EMFILE) && OpenFileCache.isOutOfDescriptors(ENFILE))
+        #expect(!OpenFileCache.isOutOfDescriptors(ENOENT))
+        try await Self.withTwoStores { (reader, writer, dir) async throws in
+            #expect(!reader.relieveDescriptors())  // nothing cached yet
+            var keys: [SessionStorageKey] = []
+            for _ in 0..<4 {
+                let key = D.newKey()
+                keys.append(key)
+                #expect(try await writer.create(key, record: D.record(["n": 0])))
+                _ = try await reader.apply(StoreConformanceTests.changes([("a", 1)], at: D.t0), to: key)
+            }
+            #expect(reader.openFiles.count == 4 && reader.openLocks.count == 4)
+            let inUse = try #require(reader.openFiles.file(for: keys[0]))
+            #expect(reader.relieveDescriptors())
+            #expect(reader.openFiles.count == 0 && reader.openLocks.count == 0)
+            // The one in use is still open, on the session's file.
+            var open = stat()
+            var named = stat()
+            #expect(fstat(inUse.fd, &open) == 0 && stat(D.dataPath(dir, keys[0]), &named) == 0)
+            #expect(open.st_ino == named.st_ino, "closed while in use")
+            withExtendedLifetime(inUse) {}
+            for key in keys {
+                _ = try await reader.apply(StoreConformanceTests.changes([("b", 2)], at: D.t0), to: key)
+                #expect(try await reader.load(key, now: D.t0)?.data == ["n": 0, "a": 1, "b": 2])
+            }
+        }
     }
 
     // MARK: Loads through the cache
