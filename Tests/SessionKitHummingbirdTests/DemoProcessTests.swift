@@ -51,6 +51,28 @@ import Testing
         return (child, port)
     }
 
+    /// `--no-fsync` is the directory store's: with another store the demo refuses to start, with
+    /// a message that says why (argument errors exit with 64, as ArgumentParser's do).
+    @Test func noFsyncWithAnotherStoreIsRefused() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try Self.binary())
+        process.arguments = ["--port", "0", "--secret-key", key, "--store", "memory", "--no-fsync"]
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let deadline = ContinuousClock.now + .seconds(20)
+        while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning {
+            process.terminate()
+            Issue.record("the demo started instead of refusing --no-fsync with --store memory")
+        }
+        process.waitUntilExit()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 64)
+        #expect(message.contains("--no-fsync applies to --store directory only."), "stderr: \(message)")
+    }
+
     func login(port: Int, name: String) async throws -> String {
         try await DemoProcessBrowser.login(port: port, name: name)
     }
