@@ -85,6 +85,7 @@ PG_STARTED=""
 PG_BIN=""
 PG_DATA=""
 PG_OS_USER=""
+PG_TEMP_BASE=""  # the cluster's folder when it had to live under /tmp: removed when stopped
 
 find_pg_bin() {
   local d
@@ -106,6 +107,9 @@ stop_postgres() {
   if [ -n "$PG_STARTED" ]; then
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
     PG_STARTED=""
+    # A cluster outside the checkout (see provision_postgres) is not kept for the next run:
+    # every clone would leave one behind.
+    [ -z "$PG_TEMP_BASE" ] || rm -rf "$PG_TEMP_BASE"
   fi
 }
 
@@ -134,6 +138,7 @@ provision_postgres() {
     # The postgres user must reach the folder; a checkout under a private home cannot be.
     if ! runuser -u postgres -- test -x "$base/.." 2>/dev/null; then
       base="/tmp/sessionkit-postgres-$(printf '%s' "$REPO" | cksum | cut -d' ' -f1)"
+      PG_TEMP_BASE="$base"
     fi
   fi
   mkdir -p "$base"
