@@ -528,37 +528,51 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         if cachedOnly && cachedReadsUnsupported.load(ordering: .relaxed) { return .unsupported }
         if let file = openFiles.file(for: key) {
             let outcome = Self.readAll(file.fd, cachedOnly: cachedOnly)
-            if case .bytes = outcome, Self.isLinked(file.fd) { return outcome }
+            // Still the session's file: what it read stands (a read that would wait goes to the
+            // pool, and the descriptor stays for next time); else open the path afresh.
+            if Self.isLinked(file.fd) { return noting(outcome) }
             openFiles.remove(key, ifStill: file)
         }
         // Read-write (for `apply` to reuse), unless the folder refused that before (read-only).
-        // O_NONBLOCK: a FIFO planted at the path must not block the open (no effect on a regular file).
         var writable = !readOnlyOpens.load(ordering: .relaxed)
-        var fd: Int32
-        while true {
-            fd = openat(rootFD, path, (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-            if fd >= 0 { break }
+        var fd = openSessionFile(path, writable ? O_RDWR : O_RDONLY)
+        if fd < 0 && writable && [EROFS, EACCES, EPERM, ETXTBSY].contains(errno) {
+            if errno == EROFS { readOnlyOpens.store(true, ordering: .relaxed) }
+            writable = false
+            fd = openSessionFile(path, O_RDONLY)
+        }
+        if fd < 0 {
             let e = errno
-            if e == EINTR { continue }
-            if OpenFileCache.isOutOfDescriptors(e) && relieveDescriptors() { continue }
-            if writable && (e == EROFS || e == EACCES || e == EPERM || e == ETXTBSY) {
-                if e == EROFS { readOnlyOpens.store(true, ordering: .relaxed) }
-                writable = false
-                continue
-            }
             return e == ENOENT ? .absent : .failed(e)
         }
         let outcome = Self.readAll(fd, cachedOnly: cachedOnly)
         switch outcome {
-        case .bytes:
+        case .bytes, .wouldBlock:
             openFiles.insert(fd, writable: writable, for: key)
-        case .unsupported:
-            cachedReadsUnsupported.store(true, ordering: .relaxed)
-            close(fd)
-        case .absent, .wouldBlock, .failed:
+        case .absent, .unsupported, .failed:
             close(fd)
         }
+        return noting(outcome)
+    }
+
+    /// `outcome`, after noting an `.unsupported` one (RWF_NOWAIT refused: loads go to the pool).
+    private func noting(_ outcome: ReadOutcome) -> ReadOutcome {
+        if case .unsupported = outcome { cachedReadsUnsupported.store(true, ordering: .relaxed) }
         return outcome
+    }
+
+    /// Opens `path` (relative to the store's folder) with `access` and O_CLOEXEC | O_NOFOLLOW |
+    /// O_NONBLOCK (a FIFO planted at the path must not block the open; no effect on a regular
+    /// file), retrying after EINTR and, when the process is out of descriptors, after closing
+    /// the cached ones. Returns the descriptor, or -1 with `errno` set by the last attempt.
+    func openSessionFile(_ path: String, _ access: Int32) -> Int32 {
+        while true {
+            let fd = openat(rootFD, path, access | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+            if fd >= 0 { return fd }
+            let e = errno
+            if e == EINTR || (OpenFileCache.isOutOfDescriptors(e) && relieveDescriptors()) { continue }
+            return -1
+        }
     }
 
     /// Out of descriptors: closes the cached ones (those not in use right now), so that the open
@@ -708,10 +722,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
                 return .notCached  // only with cachedOnly
             }
         }
-        var fd: Int32
-        repeat {
-            fd = openat(rootFD, paths.data, O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        } while fd < 0 && (errno == EINTR || (OpenFileCache.isOutOfDescriptors(errno) && relieveDescriptors()))
+        let fd = openSessionFile(paths.data, O_RDWR)
         if fd < 0 {
             let e = errno
             if e == ENOENT { return .absent }
@@ -723,7 +734,11 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         case .failed(let e):
             close(fd)
             throw POSIXIO.failure(operation, paths.display, e)
-        case .absent, .wouldBlock, .unsupported:
+        case .wouldBlock:
+            // Only with cachedOnly; the save retries on an I/O thread, through this descriptor.
+            openFiles.insert(fd, writable: true, for: key)
+            return .notCached
+        case .absent, .unsupported:
             close(fd)  // only with cachedOnly
             return .notCached
         }

@@ -410,6 +410,12 @@ enum TestFolders {
                 close(fd)
                 let saved = try await store.apply(StoreConformanceTests.changes([("a", 1)], at: Self.t0 + 1), to: key)
                 #expect(saved?.data == ["n": round, "a": 1])
+                // Dropped again: the load's kept descriptor would wait, so the pool reads it.
+                let again = open(path, O_RDONLY)
+                #expect(again >= 0)
+                fsync(again)
+                #expect(posix_fadvise(again, 0, 0, Int32(POSIX_FADV_DONTNEED)) == 0)
+                close(again)
                 #expect(try await store.load(key, now: Self.t0 + 2)?.data == ["n": round, "a": 1])
             }
         }
