@@ -13,6 +13,8 @@ public struct SessionCookieCodec: Sendable {
     public let maxCookieSize: Int
     /// Inflated payloads larger than this are rejected (a zlib bomb costs nothing).
     public let maxDecompressedSize: Int
+    /// Payloads whose signature verified, with what they decoded to (nil: every cookie is decoded).
+    let payloadCache: CookiePayloadCache?
 
     public static let defaultSalt = "cookie-session"
 
@@ -23,9 +25,19 @@ public struct SessionCookieCodec: Sendable {
         maxCookieSize: Int = 4093,
         maxDecompressedSize: Int = 64 * 1024
     ) {
+        self.init(
+            keys: keys, salt: salt, digest: digest, maxCookieSize: maxCookieSize,
+            maxDecompressedSize: maxDecompressedSize, payloadCache: CookiePayloadCache())
+    }
+
+    init(
+        keys: SecretKeys, salt: String = SessionCookieCodec.defaultSalt, digest: SigningDigest = .sha1,
+        maxCookieSize: Int = 4093, maxDecompressedSize: Int = 64 * 1024, payloadCache: CookiePayloadCache?
+    ) {
         self.signer = TimestampSigner(keys: keys, salt: salt, digest: digest)
         self.maxCookieSize = maxCookieSize
         self.maxDecompressedSize = maxDecompressedSize
+        self.payloadCache = payloadCache
     }
 
     // MARK: Encoding
@@ -90,7 +102,8 @@ public struct SessionCookieCodec: Sendable {
     }
 
     /// `decode` on the cookie's bytes: signature (every key), then timestamp and age, then the
-    /// payload's base64 (into a stack buffer), zlib (capped) and JSON.
+    /// payload's base64 (into a stack buffer), zlib (capped) and JSON, unless this payload was
+    /// decoded before (`payloadCache`: only after its signature and age check out).
     func decode(bytes: UnsafeBufferPointer<UInt8>, maxAge: Int64?, now: Int64) -> Result<Decoded, SessionCookieError> {
         let valueLength: Int
         let timestamp: Int64
@@ -99,9 +112,14 @@ public struct SessionCookieCodec: Sendable {
         case .failure(let error): return .failure(error)
         }
         let payload = UnsafeBufferPointer(rebasing: bytes[..<valueLength])
+        if let hit = payloadCache?.lookup(payload) {
+            return .success(Decoded(session: hit.session, timestamp: timestamp, compressed: hit.compressed))
+        }
+        let cache = payloadCache
         return SessionCookieCodec.withPayloadJSON(payload, maxDecompressedSize: maxDecompressedSize) { json, compressed in
             SessionCookieCodec.sessionObject(fromJSONBytes: json).map {
-                Decoded(session: $0, timestamp: timestamp, compressed: compressed)
+                cache?.insert(payload, session: $0, compressed: compressed, jsonCount: json.count)
+                return Decoded(session: $0, timestamp: timestamp, compressed: compressed)
             }
         }
     }
