@@ -81,8 +81,9 @@ public enum CookieHeader {
 
     /// Removes RFC 2109 quotes (`"a\"b"` → `a"b`); Flask never writes them, Werkzeug reads them.
     static func unquote(_ s: Substring) -> Substring {
-        guard s.utf8.count >= 2, s.first == "\"", s.last == "\"" else { return s }
-        let inner = s.dropFirst().dropLast()
+        // Bytes, not Characters: no grapheme breaking for the usual unquoted value.
+        guard s.utf8.count >= 2, s.utf8.first == UInt8(ascii: "\""), s.utf8.last == UInt8(ascii: "\"") else { return s }
+        let inner = s[s.utf8.index(after: s.startIndex)..<s.utf8.index(before: s.endIndex)]
         guard inner.contains("\\") else { return inner }
         var out = ""
         var iterator = inner.makeIterator()

@@ -68,6 +68,12 @@ public final class SessionEngine: Sendable {
         PendingSession(engine: self, cookie: CookieHeader.lookup(configuration.cookie.name, in: cookieHeaders))
     }
 
+    /// `begin` for the common case, header lines as `[String]` (what `HTTPFields[values:]` gives):
+    /// the lookup is specialized here instead of running generic code from another module.
+    public func begin(cookieHeaders: [String]) -> PendingSession {
+        PendingSession(engine: self, cookie: CookieHeader.lookup(configuration.cookie.name, in: cookieHeaders))
+    }
+
     /// Ends a request: what to add to the response (Flask's `save_session`, spec §9.2; for
     /// server-side storage, Flask-Session's, with merged saves).
     public func finish(_ pending: PendingSession) async throws(SessionSaveError) -> SessionResponseHeaders {

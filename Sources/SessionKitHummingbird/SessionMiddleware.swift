@@ -88,7 +88,7 @@ public struct SessionMiddleware<Context: SessionRequestContext>: RouterMiddlewar
         }
         if let setCookie = headers.setCookie {
             if fields[.setCookie] == nil {
-                fields[.setCookie] = setCookie
+                fields.append(.init(name: .setCookie, value: setCookie))
             } else {
                 fields[values: .setCookie].append(setCookie)
             }
@@ -96,9 +96,9 @@ public struct SessionMiddleware<Context: SessionRequestContext>: RouterMiddlewar
     }
 
     static func addVaryCookie(to fields: inout HTTPFields) {
-        // Usually the response has no Vary yet: one field set, no arrays.
+        // Usually the response has no Vary yet: one field appended, no arrays.
         guard fields[.vary] != nil else {
-            fields[.vary] = "Cookie"
+            fields.append(.init(name: .vary, value: "Cookie"))
             return
         }
         var values = fields[values: .vary]

@@ -16,6 +16,12 @@ import Testing
     @Test func quotedValuesAreUnquoted() {
         #expect(CookieHeader.lookup("session", in: ["session=\"a.b\""]) == .value("a.b"))
         #expect(CookieHeader.lookup("session", in: ["session=\"a\\\"b\""]) == .value("a\"b"))
+        // Quotes are bytes, as in Werkzeug: a combining mark after the opening quote is content.
+        #expect(CookieHeader.lookup("session", in: ["session=\"\u{301}x\""]) == .value("\u{301}x"))
+        #expect(CookieHeader.lookup("session", in: ["session=\""]) == .value("\""))
+        #expect(CookieHeader.lookup("session", in: ["session=\"\""]) == .value(""))
+        // The generic entry point (any sequence of StringProtocol) agrees with the [String] one.
+        #expect(CookieHeader.lookup("session", in: ["a=1; session=\"v\"" as Substring]) == .value("v"))
     }
 
     @Test func duplicatesAreAmbiguous() {
