@@ -18,16 +18,22 @@ public struct SessionCookieCodec: Sendable {
 
     public static let defaultSalt = "cookie-session"
 
+    /// `cachesDecodedPayloads`: remember what the payloads of verified cookies decoded to, so
+    /// that the same cookie presented again costs its signature check only (at most about 4,096
+    /// payloads and 16 MB of payload and JSON; see `CookiePayloadCache`). Off, every cookie is
+    /// decoded in full.
     public init(
         keys: SecretKeys,
         salt: String = SessionCookieCodec.defaultSalt,
         digest: SigningDigest = .sha1,
         maxCookieSize: Int = 4093,
-        maxDecompressedSize: Int = 64 * 1024
+        maxDecompressedSize: Int = 64 * 1024,
+        cachesDecodedPayloads: Bool = true
     ) {
         self.init(
             keys: keys, salt: salt, digest: digest, maxCookieSize: maxCookieSize,
-            maxDecompressedSize: maxDecompressedSize, payloadCache: CookiePayloadCache())
+            maxDecompressedSize: maxDecompressedSize,
+            payloadCache: cachesDecodedPayloads ? CookiePayloadCache() : nil)
     }
 
     init(

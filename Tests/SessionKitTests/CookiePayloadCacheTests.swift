@@ -78,6 +78,16 @@ import Testing
         #expect(codec.payloadCache?.count == 1)
     }
 
+    @Test func theCacheIsOnByDefaultAndCanBeTurnedOff() throws {
+        #expect(codec.payloadCache != nil)
+        let off = SessionCookieCodec(keys: SecretKeys(current: Self.key), cachesDecodedPayloads: false)
+        #expect(off.payloadCache == nil)
+        let cookie = off.encode(Self.sessions[0], timestamp: 1_700_000_000)
+        for _ in 1...2 { #expect(try off.decode(cookie, maxAge: nil, now: 1_700_000_001).session == Self.sessions[0]) }
+        let engine = try SessionEngine(configuration: SessionConfiguration(secretKey: Self.key), storage: .cookie)
+        #expect(engine.codec.payloadCache != nil)
+    }
+
     @Test func payloadsThatDoNotDecodeAreNotCached() throws {
         let bad = [
             Base64URL.encode(Array("[1, 2]".utf8)),  // not an object
