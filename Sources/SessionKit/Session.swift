@@ -29,8 +29,10 @@ public final class Session: Sendable {
         /// Server-side sessions: the id and the record's timing as loaded.
         var id: SessionID?
         var record: SessionRecord?
-        /// The cookie value that carried `id`, when it is exactly what signing `id` gives now
-        /// (`Signer.unsignNotingCanonical`): a save that keeps the id sends it back as it came.
+        /// Server-side sessions: the cookie value that carried `id`, when it is exactly what
+        /// signing `id` gives now (`Signer.unsignNotingCanonical`): a save that keeps the id sends
+        /// it back as it came. Cookie mode: the verified cookie the data was decoded from, whose
+        /// payload the refresh of an unmodified permanent session signs again as it is.
         var presentedCookie: Substring?
         var regenerateRequested = false
         var destroyRequested = false
@@ -44,6 +46,13 @@ public final class Session: Sendable {
     /// A session holding `data`; `isNew` when no valid cookie or record was presented.
     public init(data: SessionObject = SessionObject(), isNew: Bool = true) {
         self.state = Mutex(State(data: data, isNew: isNew))
+    }
+
+    /// A cookie-mode session decoded from the verified cookie `presentedCookie`.
+    init(data: SessionObject, presentedCookie: Substring) {
+        var s = State(data: data, isNew: false)
+        s.presentedCookie = presentedCookie
+        self.state = Mutex(s)
     }
 
     /// A server-side session loaded from its record.

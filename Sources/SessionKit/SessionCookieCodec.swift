@@ -64,6 +64,24 @@ public struct SessionCookieCodec: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Signs an already-encoded payload (as a verified cookie carried it) at `timestamp`.
+    public func sign(payload: Substring, timestamp: Int64) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(payload.utf8.count + 13 + Base64URL.encodedLength(signer.signer.digest.macLength))
+        out.append(contentsOf: payload.utf8)
+        signer.sign(appendingTo: &out, timestamp: timestamp)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The payload of `payload.timestamp.signature` (split from the right, as the verifier
+    /// does); nil without two dots.
+    public static func payload(ofSignedCookie cookie: Substring) -> Substring? {
+        guard let signatureDot = cookie.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        let rest = cookie[..<signatureDot]
+        guard let timestampDot = rest.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        return rest[..<timestampDot]
+    }
+
     /// `b64u(json)`, or `"." + b64u(zlib(json))` when zlib saves at least two bytes.
     public static func encodePayload(_ json: [UInt8], into out: inout [UInt8]) {
         json.withUnsafeBytes { json in

@@ -92,7 +92,7 @@ public final class SessionEngine: Sendable {
         guard let value = presentedValue(cookie) else { return Session() }
         do {
             let decoded = try codec.decode(value, maxAge: configuration.permanentLifetimeSeconds, now: clock.unixSeconds)
-            return Session(data: decoded.session, isNew: false)
+            return Session(data: decoded.session, presentedCookie: value)
         } catch {
             logger.debug("session cookie rejected", metadata: ["reason": "\(error)"])
             return Session()
@@ -101,7 +101,9 @@ public final class SessionEngine: Sendable {
 
     /// What to send for a cookie-mode `session` at the end of a request.
     public func responseHeaders(for session: Session) throws(SessionSaveError) -> SessionResponseHeaders {
-        let (accessed, modified, data) = session.inspect { ($0.accessed, $0.modified, $0.data) }
+        let (accessed, modified, data, presented) = session.inspect {
+            ($0.accessed, $0.modified, $0.data, $0.presentedCookie)
+        }
         guard accessed else { return SessionResponseHeaders() }
         if data.isEmpty {
             return SessionResponseHeaders(setCookie: modified ? cookieTemplate.deletion : nil, varyCookie: true)
@@ -111,10 +113,19 @@ public final class SessionEngine: Sendable {
             return SessionResponseHeaders(varyCookie: true)
         }
         let now = clock.unixSeconds
+        // A refresh of an unmodified session: the data is what the presented cookie's payload
+        // holds, so that payload is signed again with the new time (and the current key), without
+        // serializing, compressing and encoding it anew. Flask's bytes for any payload it or
+        // SessionKit wrote, which are the canonical ones.
+        let value: String
+        if !modified, let presented, let payload = SessionCookieCodec.payload(ofSignedCookie: presented) {
+            value = codec.sign(payload: payload, timestamp: now)
+        } else {
+            value = codec.encode(data, timestamp: now)
+        }
         return SessionResponseHeaders(
             setCookie: try setCookie(
-                value: codec.encode(data, timestamp: now),
-                expires: permanent ? now + configuration.permanentLifetimeSeconds : nil),
+                value: value, expires: permanent ? now + configuration.permanentLifetimeSeconds : nil),
             varyCookie: true)
     }
 

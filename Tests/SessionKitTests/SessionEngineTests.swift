@@ -61,6 +61,44 @@ import Testing
         #expect(try await request(noRefresh, cookie: "session=\(cookie)") { s in _ = s["username"] }.setCookie == nil)
     }
 
+    @Test func refreshOfAnUnmodifiedSessionSignsItsPayloadAgain() async throws {
+        func value(_ headers: SessionResponseHeaders) throws -> Substring {
+            try #require(headers.setCookie?.split(separator: ";").first).dropFirst("session=".count)
+        }
+        // A compressed session (a hex token): the refresh gives exactly the full encoding's bytes.
+        let token = SessionValue.string(String(repeating: "60ce8549079af585", count: 4))
+        let first = try await request(try engine()) { s in
+            s.isPermanent = true
+            s["csrf_token"] = token
+        }
+        let cookie = try value(first)
+        #expect(cookie.hasPrefix("."))
+        let later = try engine(now: Self.now + 60)
+        let refreshed = try value(try await request(later, cookie: "session=\(cookie)") { s in _ = s["csrf_token"] })
+        #expect(refreshed != cookie)
+        let data: SessionObject = ["_permanent": true, "csrf_token": token]
+        #expect(String(refreshed) == later.codec.encode(data, timestamp: Self.now + 60))
+
+        // Key rotation: a cookie signed with the old key comes back signed with the new one.
+        let rotated = try self.engine({ $0.secretKey = SecretKey("new secret"); $0.fallbackKeys = [SecretKey("secret")] }, now: Self.now + 60)
+        let migrated = try value(try await request(rotated, cookie: "session=\(cookie)") { s in _ = s["csrf_token"] })
+        let newOnly = SessionCookieCodec(keys: SecretKeys(current: SecretKey("new secret")))
+        #expect(try newOnly.decode(migrated, maxAge: nil, now: Self.now + 60).session == data)
+        #expect(SessionCookieCodec.payload(ofSignedCookie: migrated) == SessionCookieCodec.payload(ofSignedCookie: cookie))
+
+        // A payload another encoder wrote (spaces in its JSON) is signed again as it came when
+        // nothing changed, and re-encoded in Flask's form when something did.
+        let foreign = Base64URL.encode(Array("{\"_permanent\": true, \"username\": \"x\"}".utf8))
+        var signed = Array(foreign.utf8)
+        later.codec.signer.sign(appendingTo: &signed, timestamp: Self.now)
+        let foreignCookie = String(decoding: signed, as: UTF8.self)
+        let echoed = try value(try await request(later, cookie: "session=\(foreignCookie)") { s in #expect(s["username"] == "x") })
+        #expect(SessionCookieCodec.payload(ofSignedCookie: echoed) == Substring(foreign))
+        #expect(try later.codec.decode(echoed, maxAge: nil, now: Self.now + 60).timestamp == Self.now + 60)
+        let changed = try value(try await request(later, cookie: "session=\(foreignCookie)") { s in s["username"] = "y" })
+        #expect(String(changed) == later.codec.encode(["_permanent": true, "username": "y"], timestamp: Self.now + 60))
+    }
+
     @Test func emptiedSessionDeletesTheCookieWithSameAttributes() async throws {
         let engine = try engine {
             $0.cookie = SessionCookieOptions(name: "app_session", domain: ".Example.COM", path: "/app", secure: true, sameSite: .lax)

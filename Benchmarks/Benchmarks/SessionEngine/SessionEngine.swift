@@ -5,6 +5,7 @@ import SessionKit
 /// One request's session work, without HTTP: `begin` (find the cookie in a Cookie header with
 /// other cookies), open (verify, load), read or write one key, `finish` (save, Set-Cookie).
 /// The session is a logged-in demo session: a user name and a 64-hex-digit CSRF token.
+/// `cookie, permanent: read` is the refresh of an unmodified permanent session.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .mallocCountTotal],
@@ -18,6 +19,9 @@ let benchmarks: @Sendable () -> Void = {
     let folder = NSTemporaryDirectory() + "sessionkit-bench-engine"
     let stores: [(String, SessionStorage)] = [
         ("cookie", .cookie),
+        // Permanent: every request that opens the session sends a refreshed cookie (Flask's
+        // SESSION_REFRESH_EACH_REQUEST), so "read" signs the session again.
+        ("cookie, permanent", .cookie),
         ("memory", .server(MemorySessionStore())),
         ("directory, no fsync", .server(try! DirectorySessionStore(directory: folder, synchronousWrites: false))),
     ]
@@ -32,6 +36,7 @@ let benchmarks: @Sendable () -> Void = {
                 let pending = engine.begin(cookieHeaders: [String]())
                 let session = try await pending.session()
                 session["username"] = "bench1"
+                if name.hasSuffix("permanent") { session.isPermanent = true }
                 session["_csrf_token"] = .string(String(repeating: "5f3a9c1e", count: 8))
                 let headers = try await engine.finish(pending)
                 cookie = String(headers.setCookie!.split(separator: ";")[0])
