@@ -33,6 +33,8 @@ final class CookiePayloadCache: Sendable {
     struct Hit {
         var session: SessionObject
         var compressed: Bool
+        /// The payload's JSON text.
+        var json: [UInt8]
     }
 
     static let shardCount = 8
@@ -53,16 +55,16 @@ final class CookiePayloadCache: Sendable {
         }
     }
 
-    /// Remembers what a verified payload decoded to. `jsonCount` (the payload's JSON bytes) and
-    /// the payload's own length are what the entry is charged.
-    func insert(_ payload: UnsafeBufferPointer<UInt8>, session: SessionObject, compressed: Bool, jsonCount: Int) {
-        let cost = payload.count + jsonCount
+    /// Remembers what a verified payload decoded to. Its JSON text and the payload's own length
+    /// are what the entry is charged.
+    func insert(_ payload: UnsafeBufferPointer<UInt8>, session: SessionObject, compressed: Bool, json: [UInt8]) {
+        let cost = payload.count + json.count
         guard cost <= limits.bytesPerGeneration else { return }
         let hash = Self.hash(payload)
         let key = Key(hash: hash, owning: Array(payload))
         let limits = self.limits
         shards[Self.shardIndex(hash)].state.withLock { state in
-            state.insert(key, Entry(hit: Hit(session: session, compressed: compressed), cost: cost), limits: limits)
+            state.insert(key, Entry(hit: Hit(session: session, compressed: compressed, json: json), cost: cost), limits: limits)
         }
     }
 

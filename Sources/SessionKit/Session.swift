@@ -34,6 +34,8 @@ public final class Session: Sendable {
         /// it back as it came. Cookie mode: the verified cookie the data was decoded from, whose
         /// payload the refresh of an unmodified permanent session signs again as it is.
         var presentedCookie: Substring?
+        /// Cookie mode: the JSON text of `presentedCookie`'s payload, when the codec kept it.
+        var presentedJSON: [UInt8]?
         var regenerateRequested = false
         var destroyRequested = false
         /// Per-session timeouts (remember-me): outer nil = unchanged, inner nil = engine default.
@@ -48,10 +50,12 @@ public final class Session: Sendable {
         self.state = Mutex(State(data: data, isNew: isNew))
     }
 
-    /// A cookie-mode session decoded from the verified cookie `presentedCookie`.
-    init(data: SessionObject, presentedCookie: Substring) {
+    /// A cookie-mode session decoded from the verified cookie `presentedCookie` (whose payload's
+    /// JSON text is `presentedJSON`, when known).
+    init(data: SessionObject, presentedCookie: Substring, presentedJSON: [UInt8]?) {
         var s = State(data: data, isNew: false)
         s.presentedCookie = presentedCookie
+        s.presentedJSON = presentedJSON
         self.state = Mutex(s)
     }
 

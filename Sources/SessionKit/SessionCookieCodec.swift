@@ -103,6 +103,8 @@ public struct SessionCookieCodec: Sendable {
         public var session: SessionObject
         public var timestamp: Int64
         public var compressed: Bool
+        /// The payload's JSON text, when the codec keeps it (its payload cache is on).
+        var json: [UInt8]? = nil
     }
 
     /// Verifies and decodes; `maxAge` nil means no age limit.
@@ -137,13 +139,15 @@ public struct SessionCookieCodec: Sendable {
         }
         let payload = UnsafeBufferPointer(rebasing: bytes[..<valueLength])
         if let hit = payloadCache?.lookup(payload) {
-            return .success(Decoded(session: hit.session, timestamp: timestamp, compressed: hit.compressed))
+            return .success(Decoded(session: hit.session, timestamp: timestamp, compressed: hit.compressed, json: hit.json))
         }
         let cache = payloadCache
         return SessionCookieCodec.withPayloadJSON(payload, maxDecompressedSize: maxDecompressedSize) { json, compressed in
             SessionCookieCodec.sessionObject(fromJSONBytes: json).map {
-                cache?.insert(payload, session: $0, compressed: compressed, jsonCount: json.count)
-                return Decoded(session: $0, timestamp: timestamp, compressed: compressed)
+                guard let cache else { return Decoded(session: $0, timestamp: timestamp, compressed: compressed) }
+                let text = Array(json)
+                cache.insert(payload, session: $0, compressed: compressed, json: text)
+                return Decoded(session: $0, timestamp: timestamp, compressed: compressed, json: text)
             }
         }
     }

@@ -92,7 +92,7 @@ public final class SessionEngine: Sendable {
         guard let value = presentedValue(cookie) else { return Session() }
         do {
             let decoded = try codec.decode(value, maxAge: configuration.permanentLifetimeSeconds, now: clock.unixSeconds)
-            return Session(data: decoded.session, presentedCookie: value)
+            return Session(data: decoded.session, presentedCookie: value, presentedJSON: decoded.json)
         } catch {
             logger.debug("session cookie rejected", metadata: ["reason": "\(error)"])
             return Session()
@@ -101,8 +101,8 @@ public final class SessionEngine: Sendable {
 
     /// What to send for a cookie-mode `session` at the end of a request.
     public func responseHeaders(for session: Session) throws(SessionSaveError) -> SessionResponseHeaders {
-        let (accessed, modified, data, presented) = session.inspect {
-            ($0.accessed, $0.modified, $0.data, $0.presentedCookie)
+        let (accessed, modified, data, presented, presentedJSON) = session.inspect {
+            ($0.accessed, $0.modified, $0.data, $0.presentedCookie, $0.presentedJSON)
         }
         guard accessed else { return SessionResponseHeaders() }
         if data.isEmpty {
@@ -113,15 +113,23 @@ public final class SessionEngine: Sendable {
             return SessionResponseHeaders(varyCookie: true)
         }
         let now = clock.unixSeconds
-        // A refresh of an unmodified session: the data is what the presented cookie's payload
-        // holds, so that payload is signed again with the new time (and the current key), without
-        // serializing, compressing and encoding it anew. Flask's bytes for any payload it or
-        // SessionKit wrote, which are the canonical ones.
+        // The data is what the presented cookie's payload holds when the session was not modified
+        // (a refresh), or when its JSON text is that payload's byte for byte (a handler that sets
+        // the values it read, as Flask's `session.permanent = True` in every `before_request`
+        // does): then that payload is signed again with the new time (and the current key),
+        // without compressing and encoding it anew. Flask's bytes for any payload it or SessionKit
+        // wrote, which are the canonical ones.
+        let payload = presented.flatMap(SessionCookieCodec.payload(ofSignedCookie:))
         let value: String
-        if !modified, let presented, let payload = SessionCookieCodec.payload(ofSignedCookie: presented) {
+        if let payload, !modified {
             value = codec.sign(payload: payload, timestamp: now)
         } else {
-            value = codec.encode(data, timestamp: now)
+            let json = TaggedJSON.encode(.object(data))
+            if let payload, json == presentedJSON {
+                value = codec.sign(payload: payload, timestamp: now)
+            } else {
+                value = codec.encode(json: json, timestamp: now)
+            }
         }
         return SessionResponseHeaders(
             setCookie: try setCookie(

@@ -108,10 +108,10 @@ import Testing
         let cache = CookiePayloadCache(limits: .init(entriesPerGeneration: 2, bytesPerGeneration: 1 << 20))
         let kept = Array("the payload every request uses".utf8)
         let keptSession: SessionObject = ["kept": true]
-        kept.withUnsafeBufferPointer { cache.insert($0, session: keptSession, compressed: false, jsonCount: 10) }
+        kept.withUnsafeBufferPointer { cache.insert($0, session: keptSession, compressed: false, json: Array(repeating: 0x20, count: 10)) }
         for i in 0..<500 {
             let bytes = Array("payload number \(i)".utf8)
-            bytes.withUnsafeBufferPointer { cache.insert($0, session: ["i": .int(SessionInteger(i))], compressed: false, jsonCount: 10) }
+            bytes.withUnsafeBufferPointer { cache.insert($0, session: ["i": .int(SessionInteger(i))], compressed: false, json: Array(repeating: 0x20, count: 10)) }
             let hit = kept.withUnsafeBufferPointer { cache.lookup($0) }
             #expect(hit?.session == keptSession, "lost after \(i) inserts")
             #expect(cache.count <= CookiePayloadCache.shardCount * 2 * 2)
@@ -124,11 +124,11 @@ import Testing
     @Test func bytesAreBounded() throws {
         let cache = CookiePayloadCache(limits: .init(entriesPerGeneration: 1_000, bytesPerGeneration: 100))
         let big = [UInt8](repeating: UInt8(ascii: "x"), count: 90)
-        big.withUnsafeBufferPointer { cache.insert($0, session: ["big": true], compressed: false, jsonCount: 11) }
+        big.withUnsafeBufferPointer { cache.insert($0, session: ["big": true], compressed: false, json: Array(repeating: 0x20, count: 11)) }
         #expect(cache.count == 0, "an entry over a generation's bytes is not kept")
         for i in 0..<300 {
             let bytes = Array(String(format: "%058d", i).utf8)  // 58 + 2 bytes: one entry per generation
-            bytes.withUnsafeBufferPointer { cache.insert($0, session: ["i": .int(SessionInteger(i))], compressed: false, jsonCount: 2) }
+            bytes.withUnsafeBufferPointer { cache.insert($0, session: ["i": .int(SessionInteger(i))], compressed: false, json: [0x7B, 0x7D]) }
             #expect(cache.count <= CookiePayloadCache.shardCount * 2)
         }
     }

@@ -99,6 +99,51 @@ import Testing
         #expect(String(changed) == later.codec.encode(["_permanent": true, "username": "y"], timestamp: Self.now + 60))
     }
 
+    @Test func settingTheValuesItReadSignsThePayloadAgainAndNothingElseDoes() async throws {
+        func value(_ headers: SessionResponseHeaders) throws -> Substring {
+            try #require(headers.setCookie?.split(separator: ";").first).dropFirst("session=".count)
+        }
+        let token = SessionValue.string(String(repeating: "60ce8549079af585", count: 4))
+        let cookie = try value(try await request(try engine()) { s in
+            s.isPermanent = true
+            s["csrf_token"] = token
+        })
+        let later = try engine(now: Self.now + 60)
+        // Flask's `session.permanent = True` in every `before_request`: modified, same JSON.
+        let again = try value(try await request(later, cookie: "session=\(cookie)") { s in s.isPermanent = true })
+        #expect(SessionCookieCodec.payload(ofSignedCookie: again) == SessionCookieCodec.payload(ofSignedCookie: cookie))
+        #expect(String(again) == later.codec.encode(["_permanent": true, "csrf_token": token], timestamp: Self.now + 60))
+        // Observable with a payload another encoder wrote from the same JSON text (zlib's stored
+        // block, which Flask would not choose): signed again as it came, not re-encoded.
+        let json = TaggedJSON.encode(.object(["_permanent": true, "csrf_token": token]))
+        let n = json.count, adler = Zlib.adler32(json)
+        let stored: [UInt8] = [0x78, 0x01, 0x01, UInt8(n & 0xFF), UInt8(n >> 8), UInt8(~n & 0xFF), UInt8((~n >> 8) & 0xFF)]
+            + json + [UInt8(adler >> 24), UInt8((adler >> 16) & 0xFF), UInt8((adler >> 8) & 0xFF), UInt8(adler & 0xFF)]
+        let foreign = "." + Base64URL.encode(stored)
+        var signed = Array(foreign.utf8)
+        later.codec.signer.sign(appendingTo: &signed, timestamp: Self.now)
+        let foreignCookie = String(decoding: signed, as: UTF8.self)
+        let echoed = try value(try await request(later, cookie: "session=\(foreignCookie)") { s in s.isPermanent = true })
+        #expect(SessionCookieCodec.payload(ofSignedCookie: echoed) == Substring(foreign))
+        let rewritten = try value(try await request(later, cookie: "session=\(foreignCookie)") { s in s["visits"] = 1 })
+        #expect(SessionCookieCodec.payload(ofSignedCookie: rewritten) != Substring(foreign))
+        // A value Swift calls equal but whose JSON differs is written as set: "é" precomposed in
+        // the cookie, decomposed by the handler; 0.0 in the cookie, -0.0 by the handler.
+        let precomposed = try value(try await request(try engine()) { s in
+            s["name"] = "\u{e9}"
+            s["x"] = .double(0.0)
+        })
+        let swapped = try value(try await request(later, cookie: "session=\(precomposed)") { s in
+            s["name"] = "e\u{301}"
+            s["x"] = .double(-0.0)
+        })
+        #expect(SessionCookieCodec.payload(ofSignedCookie: swapped) != SessionCookieCodec.payload(ofSignedCookie: precomposed))
+        let decoded = try later.codec.decode(swapped, maxAge: nil, now: Self.now + 60).session
+        #expect(decoded["name"]?.stringValue?.unicodeScalars.count == 2)
+        #expect(decoded["x"]?.doubleValue?.sign == .minus)
+        #expect(String(swapped) == later.codec.encode(["name": "e\u{301}", "x": .double(-0.0)], timestamp: Self.now + 60))
+    }
+
     @Test func emptiedSessionDeletesTheCookieWithSameAttributes() async throws {
         let engine = try engine {
             $0.cookie = SessionCookieOptions(name: "app_session", domain: ".Example.COM", path: "/app", secure: true, sameSite: .lax)

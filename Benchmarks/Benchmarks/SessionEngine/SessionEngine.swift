@@ -54,6 +54,17 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
 
+        if name.hasSuffix("permanent") {
+            // Flask's `session.permanent = True` in every `before_request`: modified, same data.
+            Benchmark("\(name): set what it holds (open, isPermanent = true, finish)") { benchmark async throws in
+                for _ in benchmark.scaledIterations {
+                    let pending = engine.begin(cookieHeaders: header)
+                    try await pending.session().isPermanent = true
+                    blackHole(try await engine.finish(pending))
+                }
+            }
+        }
+
         Benchmark("\(name): write (open, set a key, finish)") { benchmark async throws in
             var visits = 0
             for _ in benchmark.scaledIterations {
