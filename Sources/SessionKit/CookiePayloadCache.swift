@@ -10,7 +10,9 @@ import Darwin
 
 /// Cookie payloads already decoded, by their exact bytes: a browser sends the same session cookie
 /// on every request until a response sets a new one, and decoding it again (base64, zlib, tagged
-/// JSON: a few microseconds for a compressed session) gives the same session every time.
+/// JSON: a few microseconds for a compressed session) gives the same session every time. Each
+/// entry keeps the session and the payload's JSON text (which lets the engine tell a save of
+/// unchanged data and sign the same payload again).
 ///
 /// Only the pure step is remembered. The codec verifies every cookie's signature and age before it
 /// asks, and only a payload whose signature verified is ever added, so the cache never holds bytes
