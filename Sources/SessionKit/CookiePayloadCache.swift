@@ -101,11 +101,9 @@ final class CookiePayloadCache: Sendable {
 
         mutating func lookup(_ key: Key) -> Hit? {
             if let entry = current[key] { return entry.hit }
-            guard let (index, entry) = previous.index(forKey: key).map({ ($0, previous[$0].value) }) else {
-                return nil
-            }
-            // Used again: keep it through the next rotation (with an owned copy of its key).
-            let owned = previous[index].key
+            guard let index = previous.index(forKey: key) else { return nil }
+            // Used again: keep it through the next rotation (under its stored, owning key).
+            let (owned, entry) = previous[index]
             previous.remove(at: index)
             add(owned, entry)
             return entry.hit

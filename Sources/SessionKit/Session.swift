@@ -32,7 +32,7 @@ public final class Session: Sendable {
         /// Server-side sessions: the cookie value that carried `id`, when it is exactly what
         /// signing `id` gives now (`Signer.unsignNotingCanonical`): a save that keeps the id sends
         /// it back as it came. Cookie mode: the verified cookie the data was decoded from, whose
-        /// payload the refresh of an unmodified permanent session signs again as it is.
+        /// payload is signed again as it is when the data is unchanged (`responseHeaders`).
         var presentedCookie: Substring?
         /// Cookie mode: the JSON text of `presentedCookie`'s payload, when the codec kept it.
         var presentedJSON: [UInt8]?
