@@ -100,6 +100,38 @@ import Testing
         #expect(replies[2]["outcome"] as? String == "bad_signature")
     }
 
+    /// A permanent session Flask wrote, opened a minute later: the cookie SessionKit refreshes
+    /// (read only, or the same values set again; both sign the presented payload again) is the
+    /// cookie Flask signs for that session at that time, byte for byte.
+    @Test func refreshingAFlaskCookieGivesFlasksCookie() async throws {
+        let flask = try FlaskTool()
+        let later = Self.timestamp + 60
+        var requests: [[String]] = []
+        for (_, json) in Self.sessions {
+            var object = try Self.object(json)
+            object[Session.permanentKey] = true
+            let text = String(decoding: TaggedJSON.encode(.object(object)), as: UTF8.self)
+            for timestamp in [Self.timestamp, later] {
+                requests.append(["sign", "--key-hex=\(Self.key.hex)", "--tagged-json=\(text)", "--timestamp=\(timestamp)"])
+            }
+        }
+        let replies = try flask.batch(requests)
+        let engine = try SessionEngine(configuration: SessionConfiguration(secretKey: Self.key), clock: .fixed(Double(later)))
+        for (i, (name, _)) in Self.sessions.enumerated() {
+            let presented = try #require(replies[2 * i]["cookie"] as? String, "\(name): \(replies[2 * i])")
+            let flasks = try #require(replies[2 * i + 1]["cookie"] as? String, "\(name)")
+            for setAgain in [false, true] {
+                let pending = engine.begin(cookieHeaders: ["session=\(presented)"])
+                let session = try await pending.session()
+                #expect(session.isPermanent, "\(name)")
+                if setAgain { session.isPermanent = true }
+                let headers = try await engine.finish(pending)
+                let value = try #require(headers.setCookie?.split(separator: ";").first).dropFirst("session=".count)
+                #expect(String(value) == flasks, "\(name), set again: \(setAgain)")
+            }
+        }
+    }
+
     @Test func randomSessionsRoundTripThroughFlask() throws {
         let flask = try FlaskTool()
         let codec = SessionCookieCodec(keys: SecretKeys(current: Self.key))
