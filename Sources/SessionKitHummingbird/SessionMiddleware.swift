@@ -87,11 +87,8 @@ public struct SessionMiddleware<Context: SessionRequestContext>: RouterMiddlewar
             addVaryCookie(to: &fields)
         }
         if let setCookie = headers.setCookie {
-            if fields[.setCookie] == nil {
-                fields.append(.init(name: .setCookie, value: setCookie))
-            } else {
-                fields[values: .setCookie].append(setCookie)
-            }
+            // A field of its own, after any the handler set (which stay as they are).
+            fields.append(.init(name: .setCookie, value: setCookie))
         }
     }
 
