@@ -47,10 +47,9 @@ public func makeDemoStorage(_ store: DemoStore) throws -> SessionStorage {
     switch store {
     case .cookie: return .cookie
     case .memory: return .server(MemorySessionStore())
-    case .directory(let path, let synchronousWrites):
+    case .directory(let path, let durability):
         return .server(
-            try DirectorySessionStore(
-                directory: path ?? DirectorySessionStore.defaultDirectory, synchronousWrites: synchronousWrites))
+            try DirectorySessionStore(directory: path ?? DirectorySessionStore.defaultDirectory, durability: durability))
     case .sqlite(let path):
         return .server(try SQLiteSessionStore(path: path ?? SQLiteSessionStore.defaultPath))
     case .redis(let url):

@@ -108,9 +108,9 @@ public enum DemoStore: Sendable, Equatable {
     /// In this process's memory: sessions end when it stops.
     case memory
     /// One file per session under `path` (default `DirectorySessionStore.defaultDirectory`);
-    /// survives restarts and can be shared by several processes. `synchronousWrites: false`
-    /// skips the fdatasync of each save (`--no-fsync`).
-    case directory(path: String?, synchronousWrites: Bool = true)
+    /// survives restarts and can be shared by several processes; `durability` says when its
+    /// writes reach the disk (`--durability`).
+    case directory(path: String?, durability: DirectorySessionStore.Durability = .default)
     /// One SQLite database file at `path` (default `SQLiteSessionStore.defaultPath`); survives
     /// restarts and can be shared by several processes.
     case sqlite(path: String?)

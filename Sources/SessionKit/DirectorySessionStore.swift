@@ -15,13 +15,14 @@ import class Foundation.Thread
 /// `<directory>/<key[0..<2]>/<key[2..<4]>/<key>` (folders 0700, files 0600).
 ///
 /// - A session file has two slots (`SessionRecordFile`); a save writes the new record into the
-///   slot that does not hold the current one, in place, and fdatasyncs it. A reader (in any
+///   slot that does not hold the current one, in place (and, with `.syncEachSave`, fdatasyncs
+///   it; see `Durability` for when writes reach the disk). A reader (in any
 ///   process) sees the old record or the new one, never a mix (a half-written slot fails its
 ///   checksum, and the other slot still holds the previous record), and a crash loses at most
 ///   the save in progress. No file is created, renamed or freed, and no folder is fsynced.
 /// - New files (a new session, a regenerated id, a record that outgrew its slots, a version-1
 ///   file) go to a temporary file in the shard folder (`.<key>.<random>.tmp`), which is written
-///   whole, fsynced, renamed over the session file, and the folder fsynced; a crash leaves at
+///   whole, (fsynced,) renamed over the session file, and the folder (fsynced); a crash leaves at
 ///   most a temporary file that is never read as a session (the sweep removes it after an hour).
 /// - `create`, `apply`, `move` and `delete` hold an exclusive `flock` on `<shard>/<key>.lock`, so
 ///   several processes can share the folder; within a process they also queue on a per-key async
@@ -34,9 +35,9 @@ import class Foundation.Thread
 ///   except a `load` whose file is in the page cache: read at once (`preadv2` with
 ///   `RWF_NOWAIT`, Linux), it costs no thread hop. On tmpfs or ramfs (nothing there waits for a
 ///   disk) every `load` reads at once, and an `apply` whose `flock` is free saves at once; one
-///   that finds the lock held by another process waits for it on the pool. Without
-///   `synchronousWrites` an `apply` on a disk also saves at once when its lock is free and its
-///   file in the page cache (no fdatasync to wait for).
+///   that finds the lock held by another process waits for it on the pool. Unless it syncs
+///   each save, an `apply` on a disk also saves at once when its lock is free and its file in
+///   the page cache (no fdatasync to wait for).
 /// - The store keeps the descriptors of the session files and lock files it used last
 ///   (`OpenFileCache`, at most 1,024 of each or a sixty-fourth of the open-file limit), so a hot
 ///   session is loaded and saved with no `openat`; each use checks the file still has a link,
@@ -56,9 +57,14 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
 
     /// The folder, as given.
     public let directory: String
-    /// Whether writes and deletes reach the disk (fdatasync of the slot written in place; fsync
-    /// of a new file and of its folder) before they return.
-    public let synchronousWrites: Bool
+    /// When writes reach the disk (default: synced every second, in the background).
+    public let durability: Durability
+    /// `durability == .syncEachSave`.
+    let syncsEachSave: Bool
+    /// Deletes and id changes sync their folder before they return (all but `.noSync`).
+    let syncsRemovals: Bool
+    /// With `.syncEvery`: the background sync that writes call on.
+    let periodicSync: PeriodicSync?
 
     /// The store's folder, opened once: every path is resolved relative to it.
     let rootFD: Int32
@@ -75,30 +81,36 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
 
     /// Opens (creating it 0700 if needed) the folder. An existing folder must be a directory
     /// owned by this user; a looser mode is tightened to 0700.
-    public convenience init(directory: String = defaultDirectory) throws {
-        try self.init(directory: directory, synchronousWrites: true)
-    }
-
-    /// `synchronousWrites: false` skips the fsyncs (faster; a machine crash may then lose or
-    /// damage recent writes — a damaged file is still detected and dropped).
-    public convenience init(directory: String = defaultDirectory, synchronousWrites: Bool) throws {
-        try self.init(
-            directory: directory, synchronousWrites: synchronousWrites, staleTemporaryAge: 3600,
-            sweepExamineLimit: nil)
+    /// `durability`: when writes reach the disk (see `Durability`; a damaged file is always
+    /// detected and dropped). A `.syncEvery` interval that is not positive syncs each save.
+    public convenience init(directory: String = defaultDirectory, durability: Durability = .default) throws {
+        try self.init(directory: directory, durability: durability, staleTemporaryAge: 3600, sweepExamineLimit: nil)
     }
 
     init(
-        directory: String, synchronousWrites: Bool, staleTemporaryAge: Int64, sweepExamineLimit: Int?,
+        directory: String, durability: Durability, staleTemporaryAge: Int64, sweepExamineLimit: Int?,
         openFileCacheCapacity: Int = OpenFileCache.defaultCapacity
     ) throws {
         self.openFiles = OpenFileCache(capacity: openFileCacheCapacity)
         self.openLocks = OpenFileCache(capacity: openFileCacheCapacity)
         self.directory = directory
-        self.synchronousWrites = synchronousWrites
         self.staleTemporaryAge = staleTemporaryAge
         self.sweepExamineLimit = sweepExamineLimit
-        self.rootFD = try Self.openRoot(directory)
+        let rootFD = try Self.openRoot(directory)
+        self.rootFD = rootFD
         self.inMemoryFileSystem = Self.isInMemoryFileSystem(rootFD)
+        var periodicSync: PeriodicSync? = nil
+        if case .syncEvery(let interval) = durability, interval > .zero {
+            periodicSync = PeriodicSync(folder: rootFD, interval: interval, display: directory)
+        }
+        self.periodicSync = periodicSync
+        if case .syncEvery = durability, periodicSync == nil {
+            self.durability = .syncEachSave
+        } else {
+            self.durability = durability
+        }
+        self.syncsEachSave = self.durability == .syncEachSave
+        self.syncsRemovals = self.durability != .noSync
     }
 
     deinit { close(rootFD) }
@@ -234,7 +246,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             // waits for none either once the file is in the page cache: unless another process
             // holds the session's lock right now (or, on a disk, the file is not cached), the
             // whole save runs here, without the two thread hops.
-            if self.inMemoryFileSystem || !self.synchronousWrites,
+            if self.inMemoryFileSystem || !self.syncsEachSave,
                 case .done(let record) = try self.applyFiles(
                     changes, key, paths, waitForLock: false, cachedOnly: !self.inMemoryFileSystem)
             {
@@ -384,7 +396,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         wroteNew = true
         try unlink(from.data, display: from.display, operation: "move")
         oldLock.unlinkFile()
-        if synchronousWrites {
+        if syncsRemovals {
             try POSIXIO.syncDirectory(root: rootFD, from.shard, display: from.shard)
         }
         return moved
@@ -406,7 +418,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
                 lock.unlinkFile()
                 self.openFiles.remove(key)
                 self.openLocks.remove(key)
-                if removed && self.synchronousWrites {
+                if removed && self.syncsRemovals {
                     try POSIXIO.syncDirectory(root: self.rootFD, paths.shard, display: paths.shard)
                 }
             }
@@ -769,14 +781,17 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             return nil
         }
         if let failure { throw POSIXIO.failure(operation, paths.display, failure) }
-        if synchronousWrites {
+        if syncsEachSave {
             var rc: Int32
             repeat { rc = fdatasync(fd) } while rc != 0 && errno == EINTR
             if rc != 0 { throw POSIXIO.failure(operation, paths.display, errno) }
+        } else {
+            periodicSync?.noteWrite()
         }
     }
 
-    /// Writes `bytes` as the session file: temporary file, fsync, rename, fsync the folder.
+    /// Writes `bytes` as the session file: temporary file, rename (with `.syncEachSave`: fsync
+    /// of the file before the rename, and of the folder after).
     func writeFile(_ bytes: [UInt8], _ paths: SessionPaths, operation: String) throws(SessionStoreError) {
         let temporary = paths.shard + "/." + paths.key + "." + Self.randomSuffix() + ".tmp"
         var fd: Int32
@@ -785,7 +800,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         } while fd < 0 && errno == EINTR
         if fd < 0 { throw POSIXIO.failure(operation, paths.display, errno) }
         var failure: Int32? = POSIXIO.writeAll(fd, bytes)
-        if failure == nil && synchronousWrites {
+        if failure == nil && syncsEachSave {
             var rc: Int32
             repeat { rc = fsync(fd) } while rc != 0 && errno == EINTR
             if rc != 0 { failure = errno }
@@ -796,8 +811,10 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             _ = unlinkat(rootFD, temporary, 0)
             throw POSIXIO.failure(operation, paths.display, failure)
         }
-        if synchronousWrites {
+        if syncsEachSave {
             try POSIXIO.syncDirectory(root: rootFD, paths.shard, display: paths.shard)
+        } else {
+            periodicSync?.noteWrite()
         }
     }
 
@@ -825,7 +842,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     private func makeShard(_ paths: SessionPaths) throws(SessionStoreError) {
         for (folder, parent) in [(paths.level1, "."), (paths.shard, paths.level1)] {
             if mkdirat(rootFD, folder, 0o700) == 0 {
-                if synchronousWrites { try POSIXIO.syncDirectory(root: rootFD, parent, display: parent) }
+                if syncsEachSave { try POSIXIO.syncDirectory(root: rootFD, parent, display: parent) }
             } else if errno != EEXIST {
                 throw POSIXIO.failure("mkdir", folder, errno)
             }

@@ -83,7 +83,7 @@ public enum StoreLocation: Sendable, Equatable {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw SessionStoreError(.unavailable, "session directory \(path) does not exist")
             }
-            return try DirectorySessionStore(directory: path)
+            return try DirectorySessionStore(directory: path, durability: .syncEachSave)  // one-shot: sync before exit
         }
     }
 }

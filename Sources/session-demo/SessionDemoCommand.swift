@@ -79,11 +79,12 @@ struct SessionDemoCommand: AsyncParsableCommand {
         help: ArgumentHelp("Folder of the directory store (default: <temp dir>/sessionkit-sessions).", valueName: "path"))
     var sessionDir: String?
 
-    @Flag(
-        name: .customLong("no-fsync"),
+    @Option(
+        name: .customLong("durability"),
         help: ArgumentHelp(
-            "Directory store: do not fdatasync each save (faster; a machine crash or power loss may lose the last seconds of changes, as with PHP's or Flask-Session's file sessions; a damaged file is still detected and dropped)."))
-    var noFsync = false
+            "Directory store: when writes reach the disk. every-second (default): saves return once the kernel has them and the store syncs its file system within a second, as Redis's appendfsync everysec (a machine crash or power loss loses at most the last second; logouts and id changes are synced at once). each-save: every save is fdatasynced before it returns (slowest). none: left to the kernel, as PHP's and Flask-Session's file sessions. A process crash loses nothing in any mode; a damaged file is detected and dropped.",
+            valueName: "each-save|every-second|none"))
+    var durability: String?
 
     @Option(
         name: .customLong("sqlite-path"),
@@ -121,8 +122,13 @@ struct SessionDemoCommand: AsyncParsableCommand {
         if sessionDir != nil, store != "directory" {
             throw ValidationError("--session-dir applies to --store directory only.")
         }
-        if noFsync, store != "directory" {
-            throw ValidationError("--no-fsync applies to --store directory only.")
+        if let durability {
+            guard store == "directory" else {
+                throw ValidationError("--durability applies to --store directory only.")
+            }
+            guard Self.durabilities[durability] != nil else {
+                throw ValidationError("--durability must be each-save, every-second or none, not \(durability).")
+            }
         }
         if sqlitePath != nil, store != "sqlite" {
             throw ValidationError("--sqlite-path applies to --store sqlite only.")
@@ -215,9 +221,14 @@ extension SessionDemoCommand {
         case "sqlite": return .sqlite(path: sqlitePath)
         case "redis": return .redis(url: redisURL ?? DemoStore.defaultRedisURL)
         case "postgres": return .postgres(url: resolvedDatabaseURL ?? "")
-        default: return .directory(path: sessionDir, synchronousWrites: !noFsync)
+        default: return .directory(path: sessionDir, durability: durability.flatMap { Self.durabilities[$0] } ?? .default)
         }
     }
+
+    /// `--durability`'s values.
+    static let durabilities: [String: DirectorySessionStore.Durability] = [
+        "each-save": .syncEachSave, "every-second": .syncEvery(.seconds(1)), "none": .noSync,
+    ]
 
     /// `--database-url`, else a non-empty `DATABASE_URL`.
     var resolvedDatabaseURL: String? {

@@ -20,7 +20,7 @@ struct StoreFixture {
     init() async throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("sessionkit-cli-tests-\(UUID().uuidString.lowercased())").path
-        store = try DirectorySessionStore(directory: directory, synchronousWrites: false)
+        store = try DirectorySessionStore(directory: directory, durability: .noSync)
         now = SessionClock.system.unixSeconds
         adminRecord = SessionRecord(
             data: ["username": "admin", "_permanent": true], createdAt: now - 100, lastAccessAt: now - 10,

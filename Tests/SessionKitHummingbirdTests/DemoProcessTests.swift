@@ -51,12 +51,18 @@ import Testing
         return (child, port)
     }
 
-    /// `--no-fsync` is the directory store's: with another store the demo refuses to start, with
-    /// a message that says why (argument errors exit with 64, as ArgumentParser's do).
-    @Test func noFsyncWithAnotherStoreIsRefused() throws {
+    /// `--durability` is the directory store's and takes three values: with another store, or
+    /// an unknown value, the demo refuses to start, with a message that says why (argument
+    /// errors exit with 64, as ArgumentParser's do).
+    @Test(arguments: [
+        (["--store", "memory", "--durability", "none"], "--durability applies to --store directory only."),
+        (["--store", "directory", "--durability", "sometimes"],
+         "--durability must be each-save, every-second or none, not sometimes."),
+    ])
+    func badDurabilityIsRefused(arguments: [String], expected: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Self.binary())
-        process.arguments = ["--port", "0", "--secret-key", key, "--store", "memory", "--no-fsync"]
+        process.arguments = ["--port", "0", "--secret-key", key] + arguments
         let err = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = err
@@ -65,12 +71,12 @@ import Testing
         while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
         if process.isRunning {
             process.terminate()
-            Issue.record("the demo started instead of refusing --no-fsync with --store memory")
+            Issue.record("the demo started instead of refusing \(arguments)")
         }
         process.waitUntilExit()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationStatus == 64)
-        #expect(message.contains("--no-fsync applies to --store directory only."), "stderr: \(message)")
+        #expect(message.contains(expected), "stderr: \(message)")
     }
 
     func login(port: Int, name: String) async throws -> String {

@@ -115,7 +115,7 @@ import Testing
     @Test func directoryWithoutFsync() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try await run(store: ["--store", "directory", "--session-dir", folder, "--no-fsync"])
+        try await run(store: ["--store", "directory", "--session-dir", folder, "--durability", "none"])
     }
 
     @Test func sqlite() async throws {
@@ -145,7 +145,7 @@ import Testing
     @Test func twoProcessesOnOneDirectoryWithoutFsync() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try await run(store: ["--store", "directory", "--session-dir", folder, "--no-fsync"], processes: 2)
+        try await run(store: ["--store", "directory", "--session-dir", folder, "--durability", "none"], processes: 2)
     }
 
     @Test(.enabled(if: DemoPostgresProcessTests.shouldRun, DemoPostgresProcessTests.skipMessage))

@@ -20,7 +20,7 @@ extension StoreFactory {
     /// caller's thread.
     static var directoryWithoutSync: StoreFactory {
         StoreFactory(name: "directory without fsync") {
-            try DirectorySessionStore(directory: TestFolders.fresh(), synchronousWrites: false)
+            try DirectorySessionStore(directory: TestFolders.fresh(), durability: .noSync)
         }
     }
 
@@ -135,13 +135,13 @@ enum TestFolders {
 
     /// A store in a fresh folder (fsyncs off where only speed matters), removed afterwards.
     static func withStore<T>(
-        synchronousWrites: Bool = true, sweepExamineLimit: Int? = nil, staleTemporaryAge: Int64 = 3_600,
+        durability: DirectorySessionStore.Durability = .syncEachSave, sweepExamineLimit: Int? = nil, staleTemporaryAge: Int64 = 3_600,
         _ body: (DirectorySessionStore, String) async throws -> T
     ) async throws -> T {
         let dir = TestFolders.fresh()
         defer { TestFolders.remove(dir) }
         let store = try DirectorySessionStore(
-            directory: dir, synchronousWrites: synchronousWrites, staleTemporaryAge: staleTemporaryAge,
+            directory: dir, durability: durability, staleTemporaryAge: staleTemporaryAge,
             sweepExamineLimit: sweepExamineLimit)
         return try await body(store, dir)
     }
@@ -161,6 +161,103 @@ enum TestFolders {
             let type = TestFolders.mountType(of: folder)
             #expect(store.inMemoryFileSystem == (type == "tmpfs" || type == "ramfs"), "\(folder) is on \(type ?? "?")")
             TestFolders.remove(folder)
+        }
+    }
+
+    // MARK: Durability
+
+    /// Waits (up to 10 s) until `sync` has finished at least `count` syncs.
+    static func waitForSyncs(_ sync: PeriodicSync, atLeast count: Int) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while sync.syncs < count && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+    }
+
+    /// `.syncEvery`: writes return at once and one background sync follows, `interval` after the
+    /// first write; the writes in between share it, and loads schedule none.
+    @Test(.timeLimit(.minutes(1))) func syncEveryBatchesWritesIntoOneLaterSync() async throws {
+        let dir = TestFolders.fresh()
+        defer { TestFolders.remove(dir) }
+        let store = try DirectorySessionStore(directory: dir, durability: .syncEvery(.seconds(2)))
+        #expect(store.durability == .syncEvery(.seconds(2)))
+        let sync = try #require(store.periodicSync)
+        let key = Self.newKey()
+        #expect(try await store.load(key, now: Self.t0) == nil)
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(sync.syncs == 0, "a load scheduled a sync")
+        let started = ContinuousClock.now
+        #expect(try await store.create(key, record: Self.record(["n": 0])))
+        for n in 1...10 {
+            let changes = StoreConformanceTests.changes([("n", .int(SessionInteger(n)))], at: Self.t0 + Int64(n))
+            #expect(try await store.apply(changes, to: key)?.data["n"] == .int(SessionInteger(n)))
+        }
+        let wrote = ContinuousClock.now - started
+        try #require(wrote < .seconds(2), "the writes took \(wrote): too slow to share one sync")
+        #expect(sync.syncs == 0, "a sync ran before its interval")
+        try await Self.waitForSyncs(sync, atLeast: 1)
+        #expect(ContinuousClock.now - started >= .seconds(2))
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(sync.syncs == 1, "eleven writes within the interval took \(sync.syncs) syncs")
+        #expect(sync.failures == 0)
+        // The next write schedules the next sync.
+        let changes = StoreConformanceTests.changes([("n", 11)], at: Self.t0 + 11)
+        _ = try await store.apply(changes, to: key)
+        try await Self.waitForSyncs(sync, atLeast: 2)
+        #expect(sync.syncs == 2)
+        #expect(try await store.load(key, now: Self.t0 + 12)?.data["n"] == 11)
+    }
+
+    /// Creates and id changes schedule the sync too (a delete syncs its folder before it returns,
+    /// and schedules none); a store released with a sync still pending has it run, on the sync's
+    /// own descriptor of the folder.
+    @Test(.timeLimit(.minutes(1))) func pendingSyncOutlivesTheStore() async throws {
+        let dir = TestFolders.fresh()
+        defer { TestFolders.remove(dir) }
+        let interval = Duration.milliseconds(100)
+        for operation in ["create", "move", "delete"] {
+            let expected = operation == "delete" ? 0 : 1
+            var store: DirectorySessionStore? = try DirectorySessionStore(directory: dir, durability: .syncEvery(interval))
+            let sync = try #require(store?.periodicSync)
+            let key = Self.newKey()
+            if operation != "create" {
+                // Without a sync scheduled by the create.
+                let setup = try DirectorySessionStore(directory: dir, durability: .noSync)
+                #expect(try await setup.create(key, record: Self.record()))
+            }
+            switch operation {
+            case "create": #expect(try await store!.create(key, record: Self.record()))
+            case "move":
+                let changes = StoreConformanceTests.changes([], at: Self.t0)
+                #expect(try await store!.move(changes, from: key, to: Self.newKey()) != nil)
+            default: try await store!.delete(key)
+            }
+            store = nil
+            if expected == 0 {
+                try await Task.sleep(for: interval * 3)
+            } else {
+                try await Self.waitForSyncs(sync, atLeast: expected)
+            }
+            #expect(sync.syncs == expected, "\(operation)")
+            #expect(sync.failures == 0, "\(operation)")
+        }
+    }
+
+    /// `.syncEachSave` and `.noSync` have no background sync; a `.syncEvery` interval that is not
+    /// positive means each save.
+    @Test func durabilityModes() throws {
+        let dir = TestFolders.fresh()
+        defer { TestFolders.remove(dir) }
+        #expect(DirectorySessionStore.Durability.default == .syncEvery(.seconds(1)))
+        #expect(try DirectorySessionStore(directory: dir).durability == .syncEvery(.seconds(1)))
+        #expect(try DirectorySessionStore(directory: dir).periodicSync?.interval == .seconds(1))
+        for (given, expected) in [
+            (DirectorySessionStore.Durability.syncEachSave, DirectorySessionStore.Durability.syncEachSave),
+            (.noSync, .noSync), (.syncEvery(.zero), .syncEachSave), (.syncEvery(.seconds(-1)), .syncEachSave),
+        ] {
+            let store = try DirectorySessionStore(directory: dir, durability: given)
+            #expect(store.durability == expected, "\(given)")
+            #expect(store.periodicSync == nil, "\(given)")
+            #expect(store.syncsEachSave == (expected == .syncEachSave))
+            #expect(store.syncsRemovals == (expected != .noSync))
         }
     }
 
@@ -309,7 +406,7 @@ enum TestFolders {
     /// A save killed after writing any part of its slot (or a reader reading while it writes)
     /// finds the previous record, whole; once the slot is written, the new one.
     @Test func aHalfWrittenSlotLeavesThePreviousRecord() async throws {
-        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+        try await Self.withStore(durability: .noSync) { (store, dir) async throws in
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record(["n": 0])))
             let first = try #require(
@@ -342,7 +439,7 @@ enum TestFolders {
     /// A load that finds no whole record while a save holds the session's lock (a torn read)
     /// waits for the lock and reads again: the record the save leaves, not "absent".
     @Test(.timeLimit(.minutes(1))) func aLoadThatFindsNoWholeRecordWaitsForTheSaveInProgress() async throws {
-        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+        try await Self.withStore(durability: .noSync) { (store, dir) async throws in
             let key = Self.newKey()
             let record = Self.record(["n": 0])
             #expect(try await store.create(key, record: record))
@@ -372,7 +469,7 @@ enum TestFolders {
         where !inMemory || TestFolders.inMemoryRoot != nil {
             let dir = TestFolders.fresh(inMemory: inMemory)
             defer { TestFolders.remove(dir) }
-            let store = try DirectorySessionStore(directory: dir, synchronousWrites: sync)
+            let store = try DirectorySessionStore(directory: dir, durability: sync ? .syncEachSave : .noSync)
             #expect(store.inMemoryFileSystem == (inMemory || TestFolders.mountType(of: dir) == "tmpfs"))
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record(["n": 0])))
@@ -397,7 +494,7 @@ enum TestFolders {
     /// the page cache; a file the kernel dropped from it is read and saved on an I/O thread,
     /// and the change still lands on what the file held.
     @Test func aSaveWithoutSyncOfAnUncachedFileStillMerges() async throws {
-        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+        try await Self.withStore(durability: .noSync) { (store, dir) async throws in
             #expect(!store.inMemoryFileSystem || TestFolders.mountType(of: dir) == "tmpfs")
             for round: SessionValue in [0, 1, 2] {
                 let key = Self.newKey()
@@ -447,8 +544,8 @@ enum TestFolders {
     /// session in place over and over: every read finds the session, never an older record
     /// than one it already saw.
     @Test(.timeLimit(.minutes(1))) func readersNeverMissARecordBeingRewritten() async throws {
-        try await Self.withStore(synchronousWrites: false) { (writer, dir) async throws in
-            let reader = try DirectorySessionStore(directory: dir, synchronousWrites: false)
+        try await Self.withStore(durability: .noSync) { (writer, dir) async throws in
+            let reader = try DirectorySessionStore(directory: dir, durability: .noSync)
             let key = Self.newKey()
             #expect(try await writer.create(key, record: Self.record(["n": 0])))
             // Records of 5-8 KB: a slot spans pages, so a read can overlap a write. Kept small
@@ -601,7 +698,7 @@ enum TestFolders {
     /// A FIFO planted where a session file belongs must not block a load (opening a FIFO for
     /// reading waits for a writer unless O_NONBLOCK): it reads as absent.
     @Test(.timeLimit(.minutes(1))) func aFIFOAtASessionPathIsAbsentAndNeverBlocks() async throws {
-        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+        try await Self.withStore(durability: .noSync) { (store, dir) async throws in
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record()))
             let path = Self.dataPath(dir, key)
@@ -615,7 +712,7 @@ enum TestFolders {
     /// on both sides of that line (and on it) load whole, from the page cache and from the I/O
     /// threads alike.
     @Test func recordsOnEitherSideOfTheSingleReadSizeLoadWhole() async throws {
-        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+        try await Self.withStore(durability: .noSync) { (store, dir) async throws in
             var sizes = Set<Int>()
             for length in [10, 400, 900, 1_500, 1_900, 1_950, 2_000, 3_000, 3_950, 4_100, 9_000] {
                 let key = Self.newKey()
@@ -635,7 +732,7 @@ enum TestFolders {
     }
 
     @Test func garbageIsAbsentAndRemoved() async throws {
-        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+        try await Self.withStore(durability: .noSync) { (store, dir) async throws in
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record()))
             var rng = SplitMix64(seed: 1)
@@ -650,7 +747,7 @@ enum TestFolders {
     }
 
     @Test func truncatedAtEveryLengthIsAbsentAndRemoved() async throws {
-        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+        try await Self.withStore(durability: .noSync) { (store, dir) async throws in
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record(StoreConformanceTests.everyKind)))
             let full = try Self.bytes(Self.dataPath(dir, key))
@@ -674,7 +771,7 @@ enum TestFolders {
     }
 
     @Test func anyFlippedByteIsDetected() async throws {
-        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+        try await Self.withStore(durability: .noSync) { (store, dir) async throws in
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record(["user": "alice", "n": [1, 2, 3]])))
             let full = try Self.bytes(Self.dataPath(dir, key))
@@ -708,7 +805,7 @@ enum TestFolders {
     }
 
     @Test func undecodablePayloadIsAbsentAndRemoved() async throws {
-        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+        try await Self.withStore(durability: .noSync) { (store, dir) async throws in
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record()))
             // Sanity: the helper builds a valid file.
@@ -722,7 +819,7 @@ enum TestFolders {
     }
 
     @Test func newerFormatVersionThrowsAndIsKept() async throws {
-        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+        try await Self.withStore(durability: .noSync) { (store, dir) async throws in
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record()))
             let path = Self.dataPath(dir, key)
@@ -888,7 +985,7 @@ enum TestFolders {
 
     @Test func sweepRemovesOnlyExpiredAndResumesAcrossCalls() async throws {
         // A small examine bound: without the cursor, calls would keep re-reading the same files.
-        try await Self.withStore(synchronousWrites: false, sweepExamineLimit: 150) { (store, dir) async throws in
+        try await Self.withStore(durability: .noSync, sweepExamineLimit: 150) { (store, dir) async throws in
             var rng = SplitMix64(seed: 42)
             var expired = Set<SessionStorageKey>()
             var live = Set<SessionStorageKey>()
@@ -919,7 +1016,7 @@ enum TestFolders {
     }
 
     @Test func sweepWithTheDefaultBoundsCoversTheTree() async throws {
-        try await Self.withStore(synchronousWrites: false) { (store, _) async throws in
+        try await Self.withStore(durability: .noSync) { (store, _) async throws in
             var expired = 0
             for i in 0..<2_000 {
                 #expect(try await store.create(Self.newKey(), record: Self.record(ttl: i % 7 == 0 ? 50 : 500)))
@@ -1009,7 +1106,7 @@ enum TestFolders {
     }
 
     @Test func periodicSweepRunsUntilCancelled() async throws {
-        try await Self.withStore(synchronousWrites: false) { (store, _) async throws in
+        try await Self.withStore(durability: .noSync) { (store, _) async throws in
             for n in 0..<20 {
                 #expect(try await store.create(Self.newKey(), record: Self.record(ttl: n < 15 ? 10 : 100)))
             }
@@ -1079,8 +1176,8 @@ enum TestFolders {
     @Test func deleteRacingWithApplyNeverResurrects() async throws {
         let dir = TestFolders.fresh()
         defer { TestFolders.remove(dir) }
-        let a = try DirectorySessionStore(directory: dir, synchronousWrites: false)
-        let b = try DirectorySessionStore(directory: dir, synchronousWrites: false)
+        let a = try DirectorySessionStore(directory: dir, durability: .noSync)
+        let b = try DirectorySessionStore(directory: dir, durability: .noSync)
         for _ in 0..<100 {
             let key = Self.newKey()
             #expect(try await a.create(key, record: Self.record()))
@@ -1100,8 +1197,8 @@ enum TestFolders {
         let dir = TestFolders.fresh()
         defer { TestFolders.remove(dir) }
         let stores = [
-            try DirectorySessionStore(directory: dir, synchronousWrites: false),
-            try DirectorySessionStore(directory: dir, synchronousWrites: false),
+            try DirectorySessionStore(directory: dir, durability: .noSync),
+            try DirectorySessionStore(directory: dir, durability: .noSync),
         ]
         let keys = (0..<10).map { _ in Self.newKey() }
         let t0 = Self.t0
@@ -1137,7 +1234,7 @@ enum TestFolders {
     }
 
     @Test func largeRecordsRoundTripAndTruncationIsCaught() async throws {
-        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+        try await Self.withStore(durability: .noSync) { (store, dir) async throws in
             let key = Self.newKey()
             let big = SessionObject(
                 (0..<2_000).map { ("key\($0)", SessionValue.string(String(repeating: "v", count: $0 % 300))) },
@@ -1162,7 +1259,7 @@ enum TestFolders {
     /// return exactly the bytes the pool's read returns (one read for a small file, several for
     /// a large one) and tell "no file" apart from "would wait".
     @Test func cachedReadsMatchThePoolsReads() async throws {
-        try await Self.withStore(synchronousWrites: false) { (store, dir) async throws in
+        try await Self.withStore(durability: .noSync) { (store, dir) async throws in
             let small = Self.newKey()
             let large = Self.newKey()
             #expect(try await store.create(small, record: Self.record(["n": 1])))
@@ -1255,7 +1352,7 @@ enum TestFolders {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["SESSIONKIT_MEASURE_DIRECTORY"] != nil))
     func measureCost() async throws {
         for sync in [true, false] {
-            try await Self.withStore(synchronousWrites: sync) { (store, _) async throws in
+            try await Self.withStore(durability: sync ? .syncEachSave : .noSync) { (store, _) async throws in
                 let key = Self.newKey()
                 let data: SessionObject = [
                     "user_id": 42, "username": "admin", "csrf_token": .string(SessionID.generate().rawValue),
@@ -1285,7 +1382,7 @@ enum TestFolders {
                     return String(format: "%.1f µs", micro / Double(count))
                 }
                 print(
-                    "DirectorySessionStore (synchronousWrites: \(sync)): load \(us(loads, n)), "
+                    "DirectorySessionStore (sync each save: \(sync)): load \(us(loads, n)), "
                         + "apply \(us(applies, applyCount)), load ×8 parallel \(us(parallelLoads, n)) per load")
             }
         }
@@ -1297,7 +1394,7 @@ enum TestFolders {
 @Suite struct DirectorySweepContractTests {
     @Test func zeroMeansNothingExpiredIsLeft() async throws {
         let dir = TestFolders.fresh()
-        let store = try DirectorySessionStore(directory: dir, synchronousWrites: false)
+        let store = try DirectorySessionStore(directory: dir, durability: .noSync)
         let t0: Int64 = 1_700_000_000
         let data: SessionObject = ["username": "admin"]
         for _ in 0..<300 {
@@ -1309,7 +1406,7 @@ enum TestFolders {
         let expired = SessionRecord(data: data, createdAt: t0, lastAccessAt: t0, absoluteDeadline: nil, expiresAt: t0 + 10)
         #expect(try await store.create(lastShardKey, record: expired))
 
-        let fresh = try DirectorySessionStore(directory: dir, synchronousWrites: false)
+        let fresh = try DirectorySessionStore(directory: dir, durability: .noSync)
         var removed = 0
         for _ in 0..<1000 {  // bounded: a sweep that never reports 0 fails the test, not hangs it
             let n = try await fresh.sweep(now: t0 + 100, limit: 1)

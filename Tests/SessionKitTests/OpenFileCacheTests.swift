@@ -138,9 +138,9 @@ import Darwin
         let dir = TestFolders.fresh()
         defer { TestFolders.remove(dir) }
         let reader = try DirectorySessionStore(
-            directory: dir, synchronousWrites: false, staleTemporaryAge: 3_600, sweepExamineLimit: nil,
+            directory: dir, durability: .noSync, staleTemporaryAge: 3_600, sweepExamineLimit: nil,
             openFileCacheCapacity: capacity)
-        let writer = try DirectorySessionStore(directory: dir, synchronousWrites: false)
+        let writer = try DirectorySessionStore(directory: dir, durability: .noSync)
         try await body(reader, writer, dir)
     }
 

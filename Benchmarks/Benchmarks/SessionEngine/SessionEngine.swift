@@ -23,7 +23,7 @@ let benchmarks: @Sendable () -> Void = {
         // SESSION_REFRESH_EACH_REQUEST), so "read" signs the session again.
         ("cookie, permanent", .cookie),
         ("memory", .server(MemorySessionStore())),
-        ("directory, no fsync", .server(try! DirectorySessionStore(directory: folder, synchronousWrites: false))),
+        ("directory, no fsync", .server(try! DirectorySessionStore(directory: folder, durability: .noSync))),
     ]
 
     for (name, storage) in stores {

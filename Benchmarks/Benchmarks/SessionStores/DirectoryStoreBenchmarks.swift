@@ -24,7 +24,7 @@ func directoryStoreBenchmarks() {
                     blackHole(try await fixture.store.load(fixture.next(), now: DirectoryStoreFixture.t0))
                 }
             },
-            setup: { try await DirectoryStoreFixture(sessions: sessions, synchronousWrites: true) }
+            setup: { try await DirectoryStoreFixture(sessions: sessions, durability: .syncEachSave) }
         )
         Benchmark(
             "directory store apply, fsync (\(label) sessions)",
@@ -37,7 +37,7 @@ func directoryStoreBenchmarks() {
                     blackHole(try await fixture.store.apply(changes, to: fixture.next()))
                 }
             },
-            setup: { try await DirectoryStoreFixture(sessions: sessions, synchronousWrites: true) }
+            setup: { try await DirectoryStoreFixture(sessions: sessions, durability: .syncEachSave) }
         )
     }
 }
@@ -51,12 +51,12 @@ final class DirectoryStoreFixture: @unchecked Sendable {
     let keys: [SessionStorageKey]
     private var cursor = 0
 
-    init(sessions: Int, synchronousWrites: Bool) async throws {
+    init(sessions: Int, durability: DirectorySessionStore.Durability) async throws {
         let base = ProcessInfo.processInfo.environment["SESSIONKIT_BENCH_DIR"]
             ?? (NSTemporaryDirectory() + "sessionkit-bench")
         let directory = "\(base)/directory-\(sessions)"
         let keyFile = "\(directory)/keys.txt"
-        let filler = try DirectorySessionStore(directory: directory, synchronousWrites: false)
+        let filler = try DirectorySessionStore(directory: directory, durability: .noSync)
         var all: [SessionStorageKey]
         if let saved = try? String(contentsOfFile: keyFile, encoding: .utf8) {
             all = saved.split(separator: "\n").compactMap { SessionStorageKey(hex: $0) }
@@ -83,7 +83,7 @@ final class DirectoryStoreFixture: @unchecked Sendable {
         // server's are. (A first read of a file that is not cached costs a disk read, about
         // 300 µs on this machine's disk, whatever the count.)
         keys = Array(all.prefix(10_000))
-        store = try DirectorySessionStore(directory: directory, synchronousWrites: synchronousWrites)
+        store = try DirectorySessionStore(directory: directory, durability: durability)
         for key in keys { _ = try await store.load(key, now: Self.t0) }
     }
 

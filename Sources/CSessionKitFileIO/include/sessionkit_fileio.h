@@ -14,4 +14,9 @@ ssize_t sessionkit_pread_cached(int fd, void *buffer, size_t length, off_t offse
 /// there never wait for a disk. 0 otherwise, on failure, and on platforms other than Linux.
 int sessionkit_is_in_memory_fs(int fd);
 
+/// Writes back everything written to the file system holding `fd` and waits for it: syncfs(2)
+/// on Linux; elsewhere sync(2), then F_FULLFSYNC (Darwin) or fsync(2) of `fd`. 0, or -1 with
+/// errno (a write-back error since `fd` was opened, EIO...).
+int sessionkit_sync_file_system(int fd);
+
 #endif

@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CSessionKitFileIO
+import Dispatch
+import Logging
+import Synchronization
+
+/// Group commit by time: writers call `noteWrite()` after each write; the first one after a
+/// sync schedules the next, `interval` later, on a background queue, which syncs the whole
+/// file system holding the folder once (`sessionkit_sync_file_system`: `syncfs`). Every
+/// write noted before a sync starts is covered by it, so each write is on the disk at most
+/// `interval` (plus the sync's own time) after it returned.
+final class PeriodicSync: Sendable {
+    let interval: Duration
+    /// Its own descriptor of the folder: a sync still pending when the store is released uses it.
+    private let fd: Int32
+    private let display: String
+    private let scheduled = Atomic<Bool>(false)
+    private let completed = Atomic<Int>(0)
+    private let failed = Atomic<Int>(0)
+    private static let queue = DispatchQueue(label: "SessionKit.PeriodicSync", qos: .utility)
+    static let logger = Logger(label: "SessionKit.DirectorySessionStore")
+
+    /// nil when the folder cannot be opened again (the store then syncs each write instead).
+    init?(folder: Int32, interval: Duration, display: String) {
+        let fd = openat(folder, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd < 0 { return nil }
+        self.fd = fd
+        self.interval = interval
+        self.display = display
+    }
+
+    deinit { close(fd) }
+
+    /// Syncs finished (successfully or not) so far.
+    var syncs: Int { completed.load(ordering: .acquiring) }
+    /// Syncs that reported an error (logged).
+    var failures: Int { failed.load(ordering: .acquiring) }
+
+    /// Call after a write has returned: a sync that starts after this call follows within
+    /// `interval`.
+    @inline(__always)
+    func noteWrite() {
+        // A sync already scheduled has not started yet (it clears the flag first), so it covers
+        // this write.
+        if scheduled.load(ordering: .sequentiallyConsistent) { return }
+        guard scheduled.compareExchange(expected: false, desired: true, ordering: .sequentiallyConsistent).exchanged
+        else { return }
+        let (seconds, attoseconds) = interval.components
+        let nanoseconds = max(0, seconds) &* 1_000_000_000 &+ max(0, attoseconds) / 1_000_000_000
+        Self.queue.asyncAfter(deadline: .now() + .nanoseconds(Int(min(nanoseconds, Int64(Int32.max) * 1000)))) {
+            self.syncNow()
+        }
+    }
+
+    private func syncNow() {
+        scheduled.store(false, ordering: .sequentiallyConsistent)
+        let failure: Int32? = sessionkit_sync_file_system(fd) == 0 ? nil : errno
+        if let failure {
+            failed.add(1, ordering: .releasing)
+            Self.logger.error(
+                "periodic sync failed; writes of the last \(interval) may not be on the disk",
+                metadata: ["directory": "\(display)", "error": "\(POSIXIO.message(failure))"])
+        }
+        completed.add(1, ordering: .releasing)
+    }
+}
