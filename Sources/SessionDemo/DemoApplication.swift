@@ -78,8 +78,16 @@ public func checkDemoStorage(engine: SessionEngine) async -> String? {
 
 /// Releases what the store holds (PostgreSQL: closes the connection pool); call after serving.
 public func shutdownDemoStorage(engine: SessionEngine) async {
-    guard case .server(let store) = engine.storage, let postgres = store as? PostgresSessionStore else { return }
-    await postgres.shutdown()
+    guard case .server(let store) = engine.storage else { return }
+    switch store {
+    case let postgres as PostgresSessionStore: await postgres.shutdown()
+    case let directory as DirectorySessionStore:
+        // The background sync of the last second's saves would not run after exit.
+        do { try directory.syncToDisk() } catch {
+            Logger(label: "session-demo").error("\(error)")
+        }
+    default: break
+    }
 }
 
 /// Removes expired sessions in the background, for stores without native expiry; cancel the

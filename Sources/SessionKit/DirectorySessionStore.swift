@@ -115,6 +115,14 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
 
     deinit { close(rootFD) }
 
+    /// Syncs the file system holding the folder now (`syncfs`), so that every write made so far
+    /// is on the disk: for a clean shutdown with `.syncEvery` (whose next background sync a
+    /// process that exits first never runs) or `.noSync`. Throws `.unavailable` when the kernel
+    /// reports a write-back error.
+    public func syncToDisk() throws(SessionStoreError) {
+        if sessionkit_sync_file_system(rootFD) != 0 { throw POSIXIO.failure("sync", directory, errno) }
+    }
+
     // MARK: - SessionStore
 
     public func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {

@@ -204,6 +204,9 @@ enum TestFolders {
         try await Self.waitForSyncs(sync, atLeast: 2)
         #expect(sync.syncs == 2)
         #expect(try await store.load(key, now: Self.t0 + 12)?.data["n"] == 11)
+        // The shutdown sync runs at once, outside the schedule.
+        try store.syncToDisk()
+        #expect(sync.syncs == 2)
     }
 
     /// Creates and id changes schedule the sync too (a delete syncs its folder before it returns,
