@@ -586,14 +586,25 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// file), retrying after EINTR and, when the process is out of descriptors, after closing
     /// the cached ones. Returns the descriptor, or -1 with `errno` set by the last attempt.
     func openSessionFile(_ path: String, _ access: Int32) -> Int32 {
+        var noAtime = Self.noAtime
         while true {
-            let fd = openat(rootFD, path, access | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+            let fd = openat(rootFD, path, access | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | noAtime)
             if fd >= 0 { return fd }
             let e = errno
             if e == EINTR || (OpenFileCache.isOutOfDescriptors(e) && relieveDescriptors()) { continue }
+            if e == EPERM && noAtime != 0 {
+                noAtime = 0  // a file another user owns: open it as before
+                continue
+            }
             return -1
         }
     }
+
+    /// `O_NOATIME` (Linux; else 0) for every session file opened to be read. Without it, with
+    /// the default `relatime`, the first read after each write updates the file's access time:
+    /// every load after a save dirties the inode, which the kernel then writes back (on ext4, a
+    /// read of its inode table block first when that is no longer cached).
+    static let noAtime: Int32 = sessionkit_o_noatime()
 
     /// Out of descriptors: closes the cached ones (those not in use right now), so that the open
     /// can be tried again. Returns whether any were cached.
@@ -643,7 +654,17 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     static func readWhole(root: Int32, _ path: String, cachedOnly: Bool) -> ReadOutcome {
         var fd: Int32
         // O_NONBLOCK: a FIFO planted at the path must not block the open (no effect on a regular file).
-        repeat { fd = openat(root, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) } while fd < 0 && errno == EINTR
+        var noAtime = noAtime
+        while true {
+            fd = openat(root, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | noAtime)
+            if fd >= 0 { break }
+            if errno == EINTR { continue }
+            if errno == EPERM && noAtime != 0 {
+                noAtime = 0
+                continue
+            }
+            break
+        }
         if fd < 0 {
             let e = errno
             return e == ENOENT ? .absent : .failed(e)

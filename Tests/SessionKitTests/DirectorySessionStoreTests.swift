@@ -64,18 +64,27 @@ enum TestFolders {
 
     /// The file system type `/proc/mounts` gives for the mount holding `path` (the longest
     /// mount point that prefixes it); nil where there is no `/proc/mounts`.
-    static func mountType(of path: String) -> String? {
+    static func mountType(of path: String) -> String? { mount(of: path)?.type }
+
+    /// The mount options (`rw`, `relatime`...) of the mount holding `path`.
+    static func mountOptions(of path: String) -> [String] {
+        mount(of: path)?.options.split(separator: ",").map(String.init) ?? []
+    }
+
+    static func mount(of path: String) -> (type: String, options: String)? {
         guard let mounts = try? String(contentsOfFile: "/proc/mounts", encoding: .utf8) else { return nil }
         let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        var best: (point: String, type: String)?
+        var best: (point: String, type: String, options: String)?
         for line in mounts.split(separator: "\n") {
             let fields = line.split(separator: " ")
-            guard fields.count >= 3 else { continue }
+            guard fields.count >= 4 else { continue }
             let point = String(fields[1])
             let covers = point == "/" || real == point || real.hasPrefix(point + "/")
-            if covers, point.count >= (best?.point.count ?? -1) { best = (point, String(fields[2])) }
+            if covers, point.count >= (best?.point.count ?? -1) {
+                best = (point, String(fields[2]), String(fields[3]))
+            }
         }
-        return best?.type
+        return best.map { ($0.type, $0.options) }
     }
 
     /// A path that does not exist yet (its parent does); with `inMemory`, on tmpfs.
@@ -262,6 +271,39 @@ enum TestFolders {
             #expect(store.syncsEachSave == (expected == .syncEachSave))
             #expect(store.syncsRemovals == (expected != .noSync))
         }
+    }
+
+    /// Loads leave a session file's access time alone (`O_NOATIME`): with `relatime`, the first
+    /// read after each save would update it, dirtying the inode on every request.
+    @Test func loadsLeaveTheAccessTimeAlone() async throws {
+        #if os(Linux)
+        try await Self.withStore(durability: .noSync) { (store, dir) async throws in
+            let key = Self.newKey()
+            #expect(try await store.create(key, record: Self.record(["n": 0])))
+            #expect(try await store.apply(StoreConformanceTests.changes([("n", 1)], at: Self.t0 + 1), to: key) != nil)
+            let path = dir + "/" + SessionPaths(key).data
+            func accessTime() -> [Int] {
+                var info = stat()
+                guard stat(path, &info) == 0 else { return [] }
+                return [info.st_atim.tv_sec, info.st_atim.tv_nsec]
+            }
+            let before = accessTime()
+            try #require(!before.isEmpty)
+            try await Task.sleep(for: .milliseconds(20))
+            #expect(try await store.load(key, now: Self.t0 + 2)?.data["n"] == 1)  // its kept descriptor
+            let other = try DirectorySessionStore(directory: dir, durability: .noSync)
+            #expect(try await other.load(key, now: Self.t0 + 2)?.data["n"] == 1)  // a new open
+            #expect(accessTime() == before, "a load updated the access time")
+            // The check can fail here: a plain read of the file does update it.
+            let fd = open(path, O_RDONLY)
+            var byte: UInt8 = 0
+            #expect(read(fd, &byte, 1) == 1)
+            close(fd)
+            if !TestFolders.mountOptions(of: dir).contains("noatime") {
+                #expect(accessTime() != before, "a plain read left the access time: this test cannot fail here")
+            }
+        }
+        #endif
     }
 
     @Test func roundTripsAndWritesNothingElse() async throws {

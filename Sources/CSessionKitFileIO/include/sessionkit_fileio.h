@@ -19,4 +19,9 @@ int sessionkit_is_in_memory_fs(int fd);
 /// errno (a write-back error since `fd` was opened, EIO...).
 int sessionkit_sync_file_system(int fd);
 
+/// O_NOATIME where the platform has it (Linux), else 0: reads through a descriptor opened with
+/// it leave the file's access time alone, so they dirty no inode. Only the file's owner (or a
+/// process with CAP_FOWNER) may use it; open(2) fails with EPERM otherwise.
+int sessionkit_o_noatime(void);
+
 #endif
