@@ -79,10 +79,14 @@ struct SessionScale {
                 guard try await store.load(key, now: t0) != nil else { throw ScaleError("a filled session did not load") }
             }
             var visits = 0
+            // As a request's save: a second or more after the session's last one, so it renews
+            // the expiry (now + the idle timeout), each point at a later second than the last.
+            let saveTime = t0 + Int64(rows.count + 1)
             let save = try await measure(options.samples, keys: keys) { key in
                 visits += 1
                 let changes = SessionChangeSet(
-                    changes: [SessionChange(key: "visits", value: .int(visits))], now: t0, expiresAt: t0 + ttl)
+                    changes: [SessionChange(key: "visits", value: .int(visits))], now: saveTime,
+                    expiresAt: saveTime + ttl)
                 guard try await store.apply(changes, to: key) != nil else { throw ScaleError("a save found no session") }
             }
             p99s[point] = (load.p99, save.p99)
