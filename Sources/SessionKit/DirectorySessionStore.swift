@@ -15,15 +15,17 @@ import class Foundation.Thread
 /// `<directory>/<key[0..<2]>/<key[2..<4]>/<key>` (folders 0700, files 0600).
 ///
 /// - A session file has two slots (`SessionRecordFile`); a save writes the new record into the
-///   slot that does not hold the current one, in place (and, with `.syncEachSave`, fdatasyncs
-///   it; see `Durability` for when writes reach the disk). A reader (in any
-///   process) sees the old record or the new one, never a mix (a half-written slot fails its
-///   checksum, and the other slot still holds the previous record), and a crash loses at most
-///   the save in progress. No file is created, renamed or freed, and no folder is fsynced.
+///   slot that does not hold the current one, in place. A reader (in any process) sees the old
+///   record or the new one, never a mix (a half-written slot fails its checksum, and the other
+///   slot still holds the previous record). No file is created, renamed or freed.
 /// - New files (a new session, a regenerated id, a record that outgrew its slots, a version-1
 ///   file) go to a temporary file in the shard folder (`.<key>.<random>.tmp`), which is written
-///   whole, (fsynced,) renamed over the session file, and the folder (fsynced); a crash leaves at
-///   most a temporary file that is never read as a session (the sweep removes it after an hour).
+///   whole and renamed over the session file; a crash leaves at most a temporary file that is
+///   never read as a session (the sweep removes it after an hour).
+/// - When writes reach the disk is `durability`'s choice (`Durability`): by default one
+///   background `syncfs` at most a second after a write covers every write before it; with
+///   `.syncEachSave` a save fdatasyncs its slot, and a new file is fsynced before its rename and
+///   its folder after. Session files are opened with `O_NOATIME`, so a load dirties no inode.
 /// - `create`, `apply`, `move` and `delete` hold an exclusive `flock` on `<shard>/<key>.lock`, so
 ///   several processes can share the folder; within a process they also queue on a per-key async
 ///   lock, so waiting costs no thread. `load` takes no lock; only when it finds no whole record
