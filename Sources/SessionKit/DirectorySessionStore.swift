@@ -61,10 +61,9 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     public let directory: String
     /// When writes reach the disk (default: synced every second, in the background).
     public let durability: Durability
-    /// `durability == .syncEachSave`.
-    let syncsEachSave: Bool
+    var syncsEachSave: Bool { durability == .syncEachSave }
     /// Deletes and id changes sync their folder before they return (all but `.noSync`).
-    let syncsRemovals: Bool
+    var syncsRemovals: Bool { durability != .noSync }
     /// With `.syncEvery`: the background sync that writes call on.
     let periodicSync: PeriodicSync?
 
@@ -111,8 +110,6 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         } else {
             self.durability = durability
         }
-        self.syncsEachSave = self.durability == .syncEachSave
-        self.syncsRemovals = self.durability != .noSync
     }
 
     deinit { close(rootFD) }
@@ -583,29 +580,40 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         return outcome
     }
 
-    /// Opens `path` (relative to the store's folder) with `access` and O_CLOEXEC | O_NOFOLLOW |
-    /// O_NONBLOCK (a FIFO planted at the path must not block the open; no effect on a regular
-    /// file), retrying after EINTR and, when the process is out of descriptors, after closing
-    /// the cached ones. Returns the descriptor, or -1 with `errno` set by the last attempt.
+    /// Opens `path` (relative to the store's folder) with `access` as
+    /// `openSessionFile(root:_:_:)` does (O_NONBLOCK: a FIFO planted at the path must not block
+    /// the open; no effect on a regular file) and, when the process is out of descriptors, again
+    /// after closing the cached ones. Returns the descriptor, or -1 with `errno` set by the last
+    /// attempt.
     func openSessionFile(_ path: String, _ access: Int32) -> Int32 {
+        while true {
+            let fd = Self.openSessionFile(root: rootFD, path, access)
+            if fd >= 0 { return fd }
+            if OpenFileCache.isOutOfDescriptors(errno) && relieveDescriptors() { continue }
+            return -1
+        }
+    }
+
+    /// `openat` of a session file with O_CLOEXEC, O_NOFOLLOW, O_NONBLOCK and `O_NOATIME`, retrying
+    /// after EINTR, and without `O_NOATIME` after EPERM (a file another user owns). `O_NOATIME`
+    /// (Linux; else 0): with the default `relatime`, the first read after each write updates
+    /// the file's access time, so every load after a save would dirty the inode, which the
+    /// kernel then writes back (on ext4, reading its inode table block first when that is no
+    /// longer cached). Returns the descriptor, or -1 with `errno` set.
+    static func openSessionFile(root: Int32, _ path: String, _ access: Int32) -> Int32 {
         var noAtime = Self.noAtime
         while true {
-            let fd = openat(rootFD, path, access | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | noAtime)
+            let fd = openat(root, path, access | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | noAtime)
             if fd >= 0 { return fd }
-            let e = errno
-            if e == EINTR || (OpenFileCache.isOutOfDescriptors(e) && relieveDescriptors()) { continue }
-            if e == EPERM && noAtime != 0 {
-                noAtime = 0  // a file another user owns: open it as before
+            if errno == EINTR { continue }
+            if errno == EPERM && noAtime != 0 {
+                noAtime = 0
                 continue
             }
             return -1
         }
     }
 
-    /// `O_NOATIME` (Linux; else 0) for every session file opened to be read. Without it, with
-    /// the default `relatime`, the first read after each write updates the file's access time:
-    /// every load after a save dirties the inode, which the kernel then writes back (on ext4, a
-    /// read of its inode table block first when that is no longer cached).
     static let noAtime: Int32 = sessionkit_o_noatime()
 
     /// Out of descriptors: closes the cached ones (those not in use right now), so that the open
@@ -654,19 +662,8 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// Reads the file whole (its size from `fstat`: one read for a small session), at most the
     /// largest valid file plus a byte. `cachedOnly`: reads only what is in the page cache.
     static func readWhole(root: Int32, _ path: String, cachedOnly: Bool) -> ReadOutcome {
-        var fd: Int32
         // O_NONBLOCK: a FIFO planted at the path must not block the open (no effect on a regular file).
-        var noAtime = noAtime
-        while true {
-            fd = openat(root, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | noAtime)
-            if fd >= 0 { break }
-            if errno == EINTR { continue }
-            if errno == EPERM && noAtime != 0 {
-                noAtime = 0
-                continue
-            }
-            break
-        }
+        let fd = openSessionFile(root: root, path, O_RDONLY)
         if fd < 0 {
             let e = errno
             return e == ENOENT ? .absent : .failed(e)

@@ -24,7 +24,6 @@ final class PeriodicSync: Sendable {
     private let completed = Atomic<Int>(0)
     private let failed = Atomic<Int>(0)
     private static let queue = DispatchQueue(label: "SessionKit.PeriodicSync", qos: .utility)
-    static let logger = Logger(label: "SessionKit.DirectorySessionStore")
 
     /// nil when the folder cannot be opened again (the store then syncs each write instead).
     init?(folder: Int32, interval: Duration, display: String) {
@@ -63,7 +62,7 @@ final class PeriodicSync: Sendable {
         let failure: Int32? = sessionkit_sync_file_system(fd) == 0 ? nil : errno
         if let failure {
             failed.add(1, ordering: .releasing)
-            Self.logger.error(
+            DirectorySessionStore.logger.error(
                 "periodic sync failed; writes of the last \(interval) may not be on the disk",
                 metadata: ["directory": "\(display)", "error": "\(POSIXIO.message(failure))"])
         }
