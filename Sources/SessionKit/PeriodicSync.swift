@@ -23,15 +23,21 @@ final class PeriodicSync: Sendable {
     private let scheduled = Atomic<Bool>(false)
     private let completed = Atomic<Int>(0)
     private let failed = Atomic<Int>(0)
+    /// `sessionkit_sync_file_system`; tests give one that fails.
+    private let syncFileSystem: @Sendable (Int32) -> Int32
     private static let queue = DispatchQueue(label: "SessionKit.PeriodicSync", qos: .utility)
 
     /// nil when the folder cannot be opened again (the store then syncs each write instead).
-    init?(folder: Int32, interval: Duration, display: String) {
+    init?(
+        folder: Int32, interval: Duration, display: String,
+        syncFileSystem: @escaping @Sendable (Int32) -> Int32 = { sessionkit_sync_file_system($0) }
+    ) {
         let fd = openat(folder, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd < 0 { return nil }
         self.fd = fd
         self.interval = interval
         self.display = display
+        self.syncFileSystem = syncFileSystem
     }
 
     deinit { close(fd) }
@@ -59,7 +65,7 @@ final class PeriodicSync: Sendable {
 
     private func syncNow() {
         scheduled.store(false, ordering: .sequentiallyConsistent)
-        let failure: Int32? = sessionkit_sync_file_system(fd) == 0 ? nil : errno
+        let failure: Int32? = syncFileSystem(fd) == 0 ? nil : errno
         if let failure {
             failed.add(1, ordering: .releasing)
             DirectorySessionStore.logger.error(

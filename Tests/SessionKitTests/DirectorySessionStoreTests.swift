@@ -253,6 +253,35 @@ enum TestFolders {
         }
     }
 
+    /// A background sync that fails (EIO: the disk is failing) is counted and logged, and the
+    /// writes after it schedule the next one: nothing stops, nothing crashes.
+    @Test(.timeLimit(.minutes(1))) func aFailingSyncIsReportedAndTheNextOneStillRuns() async throws {
+        let dir = TestFolders.fresh()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { TestFolders.remove(dir) }
+        let folder = open(dir, O_RDONLY | O_DIRECTORY)
+        try #require(folder >= 0)
+        defer { close(folder) }
+        let calls = Mutex(0)
+        let sync = try #require(
+            PeriodicSync(folder: folder, interval: .milliseconds(20), display: dir) { _ in
+                let n = calls.withLock { c in c += 1; return c }
+                if n == 1 {
+                    errno = EIO
+                    return -1
+                }
+                return 0
+            })
+        sync.noteWrite()
+        try await Self.waitForSyncs(sync, atLeast: 1)
+        #expect(sync.failures == 1)
+        sync.noteWrite()
+        try await Self.waitForSyncs(sync, atLeast: 2)
+        #expect(sync.syncs == 2)
+        #expect(sync.failures == 1)
+        #expect(calls.withLock { $0 } == 2)
+    }
+
     /// `.syncEachSave` and `.noSync` have no background sync; a `.syncEvery` interval that is not
     /// positive means each save.
     @Test func durabilityModes() throws {
