@@ -17,6 +17,8 @@ import Synchronization
 /// `interval` (plus the sync's own time) after it returned.
 final class PeriodicSync: Sendable {
     let interval: Duration
+    /// `interval` in seconds, at most a day (DispatchTime's arithmetic traps far beyond that).
+    private let delay: Double
     /// Its own descriptor of the folder: a sync still pending when the store is released uses it.
     private let fd: Int32
     private let display: String
@@ -36,6 +38,8 @@ final class PeriodicSync: Sendable {
         if fd < 0 { return nil }
         self.fd = fd
         self.interval = interval
+        let (seconds, attoseconds) = interval.components
+        self.delay = min(max(Double(seconds) + Double(attoseconds) / 1e18, 0), 86_400)
         self.display = display
         self.syncFileSystem = syncFileSystem
     }
@@ -56,11 +60,7 @@ final class PeriodicSync: Sendable {
         if scheduled.load(ordering: .sequentiallyConsistent) { return }
         guard scheduled.compareExchange(expected: false, desired: true, ordering: .sequentiallyConsistent).exchanged
         else { return }
-        let (seconds, attoseconds) = interval.components
-        let nanoseconds = max(0, seconds) &* 1_000_000_000 &+ max(0, attoseconds) / 1_000_000_000
-        Self.queue.asyncAfter(deadline: .now() + .nanoseconds(Int(min(nanoseconds, Int64(Int32.max) * 1000)))) {
-            self.syncNow()
-        }
+        Self.queue.asyncAfter(deadline: .now() + delay) { self.syncNow() }
     }
 
     private func syncNow() {

@@ -284,12 +284,16 @@ enum TestFolders {
 
     /// `.syncEachSave` and `.noSync` have no background sync; a `.syncEvery` interval that is not
     /// positive means each save.
-    @Test func durabilityModes() throws {
+    @Test func durabilityModes() async throws {
         let dir = TestFolders.fresh()
         defer { TestFolders.remove(dir) }
         #expect(DirectorySessionStore.Durability.default == .syncEvery(.seconds(1)))
         #expect(try DirectorySessionStore(directory: dir).durability == .syncEvery(.seconds(1)))
         #expect(try DirectorySessionStore(directory: dir).periodicSync?.interval == .seconds(1))
+        // An absurd interval schedules its sync a day later at most, without trapping.
+        let distant = try DirectorySessionStore(directory: dir, durability: .syncEvery(.seconds(Int64.max)))
+        #expect(try await distant.create(Self.newKey(), record: Self.record()))
+        #expect(distant.periodicSync?.syncs == 0)
         for (given, expected) in [
             (DirectorySessionStore.Durability.syncEachSave, DirectorySessionStore.Durability.syncEachSave),
             (.noSync, .noSync), (.syncEvery(.zero), .syncEachSave), (.syncEvery(.seconds(-1)), .syncEachSave),
