@@ -17,6 +17,9 @@ struct SessionScale {
         say("session-scale: \(options.sessions) sessions, \(options.samples) timed operations per point, "
             + "\(options.clients) client tasks (\(pace)) before and during the sweep, "
             + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
+        if let reclaim = ColdPageReclaim.describe() {
+            say("machine: \(reclaim)")
+        }
         var summaries: [String] = []
         for store in options.stores {
             switch store {
@@ -64,6 +67,7 @@ struct SessionScale {
         keys.reserveCapacity(options.sessions)
         var rows: [String] = []
         var p99s: [Int: (load: Duration, save: Duration)] = [:]
+        var lastPointDiskReads = ""
         let points = [1_000, 100_000, 1_000_000].filter { $0 < options.sessions } + [options.sessions]
         for point in points {
             let fillStart = ContinuousClock.now
@@ -75,9 +79,11 @@ struct SessionScale {
                 // (gigabytes at 1M) behind the timed operations.
                 sync()
             }
+            let readBefore = ProcessIO.readBytes()
             let load = try await measure(options.samples, keys: keys) { key in
                 guard try await store.load(key, now: t0) != nil else { throw ScaleError("a filled session did not load") }
             }
+            let readAfterLoads = ProcessIO.readBytes()
             var visits = 0
             // As a request's save: a second or more after the session's last one, so it renews
             // the expiry (now + the idle timeout), each point at a later second than the last.
@@ -89,7 +95,15 @@ struct SessionScale {
                     expiresAt: saveTime + ttl)
                 guard try await store.apply(changes, to: key) != nil else { throw ScaleError("a save found no session") }
             }
+            let readAfterSaves = ProcessIO.readBytes()
             p99s[point] = (load.p99, save.p99)
+            // Blocks this process had the kernel read from the device, per 1,000 timed operations:
+            // what the page cache no longer held (0 for the memory store).
+            func perThousand(_ bytes: Int64) -> String {
+                String(format: "%.1f", Double(bytes) / 4096 / Double(options.samples) * 1_000)
+            }
+            let diskReads = "\(perThousand(readAfterLoads - readBefore)), \(perThousand(readAfterSaves - readAfterLoads))"
+            if point == points.last { lastPointDiskReads = diskReads }
             var perSession = "\(Int(ProcessMemory.residentBytes() - rssEmpty) / point) B RSS"
             if let path = subject.diskPath, let before = diskEmpty {
                 perSession = "\(Int(DiskUsage.usedBytes(path) - before) / point) B disk, " + perSession
@@ -97,11 +111,11 @@ struct SessionScale {
             let rate = Double(added) / max(fillTime.seconds, 1e-9)
             rows.append(
                 "| \(point.formatted()) | \(load.p50.ms) | \(load.p99.ms) | \(load.max.ms) | \(save.p50.ms) | \(save.p99.ms) | "
-                    + "\(save.max.ms) | \(perSession) | \(Int(rate).formatted())/s |")
+                    + "\(save.max.ms) | \(diskReads) | \(perSession) | \(Int(rate).formatted())/s |")
             say("filled \(point.formatted()) sessions (\(Int(rate).formatted()) creates/s)")
         }
-        say("\n| sessions | load p50 | load p99 | load max | save p50 | save p99 | save max | per session | fill rate |")
-        say("|---:|---:|---:|---:|---:|---:|---:|---|---:|")
+        say("\n| sessions | load p50 | load p99 | load max | save p50 | save p99 | save max | disk reads per 1k (load, save) | per session | fill rate |")
+        say("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|")
         for row in rows { say(row) }
 
         // The sweep: every filled session is expired at `sweepTime`; `live` others are not, and
@@ -154,6 +168,11 @@ struct SessionScale {
                 targets.append(
                     "- \(subject.name): \(what) p99 at \(large.formatted()) = \(String(format: "%.2f", ratio)) x p99 at "
                         + "\(small.formatted()) (\(y.ms) vs \(x.ms)); target <= 1.5 x: \(ratio <= 1.5 ? "met" : "MISSED")")
+            }
+            if subject.diskPath != nil {
+                targets.append(
+                    "- \(subject.name): blocks read from the device per 1,000 timed loads, saves at \(large.formatted()): "
+                        + lastPointDiskReads)
             }
         }
         targets.append(
@@ -324,6 +343,63 @@ enum ProcessMemory {
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = Int64(fields[1]) else { return 0 }
         return pages * Int64(sysconf(Int32(_SC_PAGESIZE)))
+    }
+}
+
+enum ProcessIO {
+    /// Bytes this process has had read from a storage device (`read_bytes` of /proc/self/io;
+    /// page-cache hits are not in it). 0 where there is no such file.
+    static func readBytes() -> Int64 {
+        guard let text = try? String(contentsOfFile: "/proc/self/io", encoding: .utf8) else { return 0 }
+        for line in text.split(separator: "\n") where line.hasPrefix("read_bytes:") {
+            return Int64(line.dropFirst("read_bytes:".count).trimmingCharacters(in: .whitespaces)) ?? 0
+        }
+        return 0
+    }
+}
+
+/// Proactive reclaim of cold page cache by the kernel's DAMON (`/sys/kernel/mm/damon/admin`): some
+/// VMs (this project's machines among them) run a `pageout` scheme that evicts page-cache pages
+/// left untouched for a minute or so, whatever memory is free. Then a directory store's files
+/// that no request touched lately are read from the device again, which no store code can avoid.
+enum ColdPageReclaim {
+    /// A sentence on the running `pageout` schemes, or nil when there are none (or no DAMON).
+    static func describe() -> String? {
+        let root = "/sys/kernel/mm/damon/admin/kdamonds"
+        func read(_ path: String) -> String? {
+            (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let fm = FileManager.default
+        var found: [String] = []
+        for kdamond in (try? fm.contentsOfDirectory(atPath: root)) ?? [] where Int(kdamond) != nil {
+            guard read("\(root)/\(kdamond)/state") == "on" else { continue }
+            let contexts = "\(root)/\(kdamond)/contexts"
+            for context in (try? fm.contentsOfDirectory(atPath: contexts)) ?? [] where Int(context) != nil {
+                let c = "\(contexts)/\(context)"
+                let aggregation = Double(read("\(c)/monitoring_attrs/intervals/aggr_us") ?? "") ?? 0
+                for scheme in (try? fm.contentsOfDirectory(atPath: "\(c)/schemes")) ?? [] where Int(scheme) != nil {
+                    let s = "\(c)/schemes/\(scheme)"
+                    guard read("\(s)/action") == "pageout" else { continue }
+                    let minAge = Double(read("\(s)/access_pattern/age/min") ?? "") ?? 0
+                    let quota = Double(read("\(s)/quotas/bytes") ?? "") ?? 0
+                    let quotaInterval = Double(read("\(s)/quotas/reset_interval_ms") ?? "") ?? 0
+                    let filters = "\(s)/ops_filters"
+                    let sparesAnonymous = ((try? fm.contentsOfDirectory(atPath: filters)) ?? []).contains { f in
+                        read("\(filters)/\(f)/type") == "anon" && read("\(filters)/\(f)/allow") == "N"
+                    }
+                    var line = (sparesAnonymous ? "page-cache pages" : "pages")
+                        + String(format: " idle for %.0f s or more", minAge * aggregation / 1e6)
+                    if quota > 0 && quotaInterval > 0 {
+                        line += String(format: ", up to %.0f MB/s", quota / 1_048_576 / (quotaInterval / 1000))
+                    }
+                    found.append(line)
+                }
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        return "the kernel's DAMON pages out memory proactively (\(found.joined(separator: "; "))), "
+            + "however much memory is free: at 1M sessions most of a directory store's "
+            + "files have been idle longer than that, and their loads and saves read from the device"
     }
 }
 
