@@ -247,19 +247,26 @@ enum SessionRecordFile {
             return .corrupt("\(bytes.count) bytes is not two slots (\(firstProblem))")
         }
         let slotSize = bytes.count / 2
-        var best: Current?
-        for slot in 0..<2 {
-            let start = slot * slotSize
-            let slotBytes = UnsafeRawBufferPointer(rebasing: bytes[start..<start + slotSize])
-            guard case .header(let h) = parseHeader(slotBytes), h.formatVersion == formatVersion,
-                h.slotSize == slotSize, h.fileSize <= slotSize, imageCRCMatches(slotBytes, header: h)
-            else { continue }
-            if best == nil || h.version > best!.header.version {
-                best = Current(header: h, range: start..<start + h.fileSize, slot: slot)
-            }
+        func slotBytes(_ slot: Int) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(rebasing: bytes[slot * slotSize..<(slot + 1) * slotSize])
         }
-        guard let best else { return .corrupt("no whole record in either slot (\(firstProblem))") }
-        return .current(best)
+        func header(_ slot: Int) -> Header? {
+            guard case .header(let h) = parseHeader(slotBytes(slot)), h.formatVersion == formatVersion,
+                h.slotSize == slotSize, h.fileSize <= slotSize
+            else { return nil }
+            return h
+        }
+        func whole(_ slot: Int, _ h: Header?) -> Current? {
+            guard let h, imageCRCMatches(slotBytes(slot), header: h) else { return nil }
+            return Current(header: h, range: slot * slotSize..<slot * slotSize + h.fileSize, slot: slot)
+        }
+        // The image CRC (the costly check) of the newer slot first: when it holds, that slot is
+        // the answer and the older one's image need not be read. On a tie, slot 0 first.
+        let h0 = header(0), h1 = header(1)
+        let first = h1 != nil && (h0 == nil || h1!.version > h0!.version) ? 1 : 0
+        if let current = whole(first, first == 0 ? h0 : h1) { return .current(current) }
+        if let current = whole(1 - first, first == 0 ? h1 : h0) { return .current(current) }
+        return .corrupt("no whole record in either slot (\(firstProblem))")
     }
 
     /// Whether the image CRC after the data matches (the bytes start at the image).
