@@ -114,7 +114,7 @@ struct SessionScale {
                     + "\(save.max.ms) | \(diskReads) | \(perSession) | \(Int(rate).formatted())/s |")
             say("filled \(point.formatted()) sessions (\(Int(rate).formatted()) creates/s)")
         }
-        say("\n| sessions | load p50 | load p99 | load max | save p50 | save p99 | save max | disk reads per 1k (load, save) | per session | fill rate |")
+        say("\n| sessions | load p50 | load p99 | load max | save p50 | save p99 | save max | 4 KB blocks read from the device per 1k (load, save) | per session | fill rate |")
         say("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|")
         for row in rows { say(row) }
 
