@@ -262,7 +262,8 @@ enum SessionRecordFile {
         }
         // The image CRC (the costly check) of the newer slot first: when it holds, that slot is
         // the answer and the older one's image need not be read. On a tie, slot 0 first.
-        let h0 = header(0), h1 = header(1)
+        let h0 = header(0)
+        let h1 = header(1)
         let first = h1 != nil && (h0 == nil || h1!.version > h0!.version) ? 1 : 0
         if let current = whole(first, first == 0 ? h0 : h1) { return .current(current) }
         if let current = whole(1 - first, first == 0 ? h1 : h0) { return .current(current) }
