@@ -33,7 +33,9 @@ public struct SecretKey: Sendable, Hashable {
     /// The minimum length of a key that SessionKit accepts without `allowWeakKeys`.
     public static let minimumLength = 16
 
-    /// Why this key is unfit for production, or nil when it is acceptable.
+    /// Why this key is unfit for production, or nil when it is acceptable: empty, a known
+    /// placeholder, shorter than `minimumLength` bytes, or estimated below
+    /// `KeyStrength.minimumBits` (dictionary words, runs, repetitions: see `KeyStrength`).
     public var weakness: String? {
         if bytes.isEmpty { return "the secret key is empty" }
         if let text = String(validating: bytes, as: UTF8.self),
@@ -47,8 +49,22 @@ public struct SecretKey: Sendable, Hashable {
         if Set(bytes).count == 1 {
             return "the secret key repeats a single character"
         }
+        let strength = self.strength
+        if strength.bits < KeyStrength.minimumBits {
+            let reading = strength.patterns.isEmpty
+                ? "too few random characters"
+                : strength.patterns.map(\.rawValue).joined(separator: ", ")
+            return """
+                the secret key is guessable: it reads as \(reading), about \(Int(strength.bits)) bits of \
+                estimated strength where at least \(Int(KeyStrength.minimumBits)) are needed (one signed cookie \
+                lets an attacker test guesses offline)
+                """
+        }
         return nil
     }
+
+    /// How many guesses the key resists, estimated from its patterns (see `KeyStrength`).
+    public var strength: KeyStrength { KeyStrength(bytes) }
 
     /// A new key: `byteCount` bytes from the system's CSPRNG.
     public static func generate(byteCount: Int = 32) -> SecretKey {

@@ -1,5 +1,6 @@
 /// Placeholder keys from tutorials and leaked defaults from popular projects: a cookie signed with
-/// any of these can be forged by anyone (flask-unsign's wordlist carries them all).
+/// any of these can be forged by anyone (flask-unsign's wordlist carries them all). Matched whole;
+/// `KeyStrength` catches the variations (other words, runs, repetitions).
 enum WeakSecretKeys {
     static let known: Set<String> = [
         "dev", "development", "debug", "test", "testing", "secret", "secret-key", "secret_key",
@@ -17,6 +18,7 @@ enum WeakSecretKeys {
         "192b9bdd22ab9ed4d12e236c78afcb9a393ec15f71bbf5dc987d54727823bcbf",
         "changeme-to-a-random-secret", "replace-me", "replaceme", "todo", "xxx", "12345",
         "123456", "1234567890", "abcdef", "qwerty", "letmein",
+        "the quick brown fox jumps over the lazy dog", "correct horse battery staple",
     ]
 
     /// Case-insensitive match against the list (leaked keys get retyped in other cases).

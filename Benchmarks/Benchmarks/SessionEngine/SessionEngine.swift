@@ -14,7 +14,7 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 10_000_000
     )
 
-    let configuration = SessionConfiguration(secretKey: SecretKey("a-benchmark-key-0123456789abcdef"))
+    let configuration = SessionConfiguration(secretKey: SecretKey("Bk7Qz2Wm9Xr4Tn8Vp3Lc-benchmark"))
     // One folder, reused by every run (a handful of small files).
     let folder = NSTemporaryDirectory() + "sessionkit-bench-engine"
     let stores: [(String, SessionStorage)] = [
