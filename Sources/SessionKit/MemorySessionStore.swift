@@ -1,3 +1,4 @@
+import Logging
 import Synchronization
 
 /// A server-side session store in this process's memory: for development, tests and single-process
@@ -6,10 +7,19 @@ import Synchronization
 /// - Every operation runs synchronously under one lock, so `apply` is atomic: it merges the change
 ///   set into the record stored *now*, and parallel applies to one key behave as if serial.
 ///   `move` (regenerate) merges, re-keys and removes the old key in that same single lock hold.
-/// - Bounded: at `maxSessions` records, creating one more evicts an expired record if there is
-///   one, else the least recently used (`load`, `apply` and `create` count as use). Both choices
-///   are O(1) / O(log n), never a scan: records live in a slab threaded by an intrusive
-///   doubly-linked LRU list, and an indexed min-heap orders them by `expiresAt`.
+/// - Bounded: at `maxSessions` records, creating one more evicts, in this order: an expired record
+///   if there is one; else the least recently used record that never came back (created and not
+///   used since: an anonymous visitor, a flood of one-shot requests); else the least recently used
+///   of those that came back. This is a segmented LRU (SLRU, as 2Q): `create` puts a record in the
+///   *probation* segment; its next use (`load`, `apply`, `move`, `overwrite`) promotes it to the
+///   *protected* segment, which holds at most 80% of `maxSessions` and demotes its own least
+///   recently used record to probation when full. So a flood of new sessions evicts only other
+///   new sessions, never a user who came back, while a user gone quiet still ages out.
+///   Every choice is O(1) / O(log n), never a scan: records live in a slab threaded by two
+///   intrusive doubly-linked LRU lists, and an indexed min-heap orders them by `expiresAt`.
+/// - Evictions of live records are counted (`evictions`, `returningEvictions`) and logged as a
+///   warning at most once a minute (store time), with the count since the last warning: a flood
+///   costs one log line a minute, not one per request.
 /// - Expiry is enforced on `load` (at its `now`) and `apply` (at the change set's `now`): an
 ///   expired record is absent, and is removed when met. `sweep` removes expired records from the
 ///   top of the heap; `startPeriodicSweep(every:)` does that in the background.
@@ -32,14 +42,33 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
     /// Read by `sweep(limit:)` and the periodic sweep only (see the type's note on time).
     public let clock: SessionClock
 
-    private let state: Mutex<State>
+    /// The most records the protected segment (sessions that came back) holds: 80% of
+    /// `maxSessions`, so that new sessions always have room to prove themselves.
+    public var protectedCapacity: Int { State.protectedCapacity(maxSessions) }
 
-    public init(maxSessions: Int = 100_000, clock: SessionClock = .system) {
+    /// Live records evicted because the store was full (expired ones removed on the way are not
+    /// counted): each is a session lost before its time.
+    public var evictions: Int { state.withLock { $0.evictions } }
+    /// The part of `evictions` that had come back since creation (typically logged-in users):
+    /// nonzero means `maxSessions` is too small for the real users, not only for a flood.
+    public var returningEvictions: Int { state.withLock { $0.returningEvictions } }
+
+    /// Seconds of store time between two eviction warnings.
+    static let evictionWarningInterval: Int64 = 60
+
+    private let state: Mutex<State>
+    private let logger: Logger
+
+    public init(
+        maxSessions: Int = 100_000, clock: SessionClock = .system,
+        logger: Logger = Logger(label: "SessionKit.MemorySessionStore")
+    ) {
         precondition(maxSessions > 0, "maxSessions must be positive")
         precondition(UInt64(maxSessions) < UInt64(State.none), "maxSessions too large")
         self.maxSessions = maxSessions
         self.clock = clock
-        self.state = Mutex(State())
+        self.logger = logger
+        self.state = Mutex(State(protectedCapacity: State.protectedCapacity(maxSessions)))
     }
 
     // MARK: SessionStore
@@ -50,7 +79,11 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
 
     public nonisolated(nonsending) func create(_ key: SessionStorageKey, record: SessionRecord) async throws -> Bool {
         let max = maxSessions
-        return state.withLock { s in s.create(key, record: record, maxSessions: max) }
+        let (created, report) = state.withLock { s in
+            (s.create(key, record: record, maxSessions: max), s.takeEvictionReport())
+        }
+        if let report { warn(report) }
+        return created
     }
 
     public nonisolated(nonsending) func apply(
@@ -75,7 +108,23 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
     /// The merge-cost benchmark's baseline: the record replaces whatever is stored.
     package nonisolated(nonsending) func overwrite(_ key: SessionStorageKey, record: SessionRecord) async throws {
         let max = maxSessions
-        state.withLock { s in s.overwrite(key, record: record, maxSessions: max) }
+        let report = state.withLock { s in
+            s.overwrite(key, record: record, maxSessions: max)
+            return s.takeEvictionReport()
+        }
+        if let report { warn(report) }
+    }
+
+    /// The rate-limited eviction warning (outside the lock: logging may block).
+    private func warn(_ report: EvictionReport) {
+        logger.warning(
+            "memory session store full: evicted live sessions; raise maxSessions or use a persistent store",
+            metadata: [
+                "maxSessions": "\(maxSessions)",
+                "evictedSinceLastWarning": "\(report.sinceLastReport)",
+                "evictedTotal": "\(report.total)",
+                "evictedReturningTotal": "\(report.returning)",
+            ])
     }
 
     public nonisolated(nonsending) func delete(_ key: SessionStorageKey) async throws {
@@ -167,17 +216,16 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
         state.withLock { $0.invariantViolation() }
     }
 
-    /// Storage keys from least to most recently used (tests only).
+    /// Storage keys in eviction order, expiry aside (tests only): probation from least to most
+    /// recently used, then protected from least to most recently used.
     func keysByRecency() -> [SessionStorageKey] {
-        state.withLock { s in
-            var out: [SessionStorageKey] = []
-            var i = s.tail
-            while i != State.none {
-                out.append(s.slots[Int(i)].key)
-                i = s.slots[Int(i)].next
-            }
-            return out
-        }
+        let (probation, protected) = keysBySegment()
+        return probation + protected
+    }
+
+    /// Each segment's keys from least to most recently used (tests only).
+    func keysBySegment() -> (probation: [SessionStorageKey], protected: [SessionStorageKey]) {
+        state.withLock { s in (s.keys(in: .probation), s.keys(in: .protected)) }
     }
 }
 
@@ -198,11 +246,17 @@ extension MemorySessionStore {
         var next: UInt32
         /// This record's position in `heap`.
         var heapIndex: UInt32
+        /// The LRU list this record is on (fits in the slot's padding).
+        var segment: Segment = .probation
+        /// Used again since creation (stays true when demoted to probation): for the counters.
+        var cameBack = false
     }
 
-    struct HeapEntry {
-        var expiresAt: Int64
-        var slot: UInt32
+    /// What one eviction warning says.
+    struct EvictionReport {
+        var sinceLastReport: Int
+        var total: Int
+        var returning: Int
     }
 
     struct State {
@@ -212,12 +266,28 @@ extension MemorySessionStore {
         var index = MemoryStoreIndex()
         var slots: [Slot] = []
         var freeHead: UInt32 = none
-        /// Most recently used.
-        var head: UInt32 = none
-        /// Least recently used: the eviction candidate.
-        var tail: UInt32 = none
+        /// Records created and not used since.
+        var probation = ListEnds()
+        /// Records used again after creation; at most `protectedCapacity`.
+        var protected = ListEnds()
+        let protectedCapacity: Int
         /// Min-heap on `expiresAt`; every stored record has exactly one entry.
         var heap: [HeapEntry] = []
+
+        var evictions = 0
+        var returningEvictions = 0
+        var evictionsSinceReport = 0
+        /// Store time from which the next eviction is reported.
+        var nextReportAt = Int64.min
+        var pendingReport: EvictionReport?
+
+        init(protectedCapacity: Int) {
+            self.protectedCapacity = protectedCapacity
+        }
+
+        static func protectedCapacity(_ maxSessions: Int) -> Int {
+            max(1, maxSessions * 4 / 5)
+        }
 
         // MARK: Operations
 
@@ -231,7 +301,7 @@ extension MemorySessionStore {
                 remove(slot)
                 return nil
             }
-            touch(slot)
+            use(slot)
             return record
         }
 
@@ -241,10 +311,12 @@ extension MemorySessionStore {
                 guard let existing = slots[Int(slot)].record, existing.isExpired(at: now) else {
                     return false
                 }
-                // Replaces an expired record in place.
+                // Replaces an expired record in place: a new session, so it starts in probation.
                 slots[Int(slot)].record = record
                 updateExpiry(slot, record.expiresAt)
-                touch(slot)
+                unlink(slot)
+                linkAtHead(slot, .probation)
+                slots[Int(slot)].cameBack = false
                 return true
             }
             if index.count >= maxSessions { evictOne(now: now) }
@@ -261,7 +333,7 @@ extension MemorySessionStore {
             let oldExpiry = slots[Int(slot)].record?.expiresAt
             slots[Int(slot)].record = record
             if record.expiresAt != oldExpiry { updateExpiry(slot, record.expiresAt) }
-            touch(slot)
+            use(slot)
         }
 
         mutating func apply(_ changes: SessionChangeSet, to key: Key) -> SessionRecord? {
@@ -277,7 +349,7 @@ extension MemorySessionStore {
             let merged = changes.applied(to: consume current)
             slots[Int(slot)].record = merged
             if merged.expiresAt != oldExpiry { updateExpiry(slot, merged.expiresAt) }
-            touch(slot)
+            use(slot)
             return merged
         }
 
@@ -297,23 +369,44 @@ extension MemorySessionStore {
                 guard existing.isExpired(at: changes.now) else { return .collision }
                 remove(taken)
             }
-            // One record out, one in: the count is unchanged, so nothing is evicted.
+            // One record out, one in: the count is unchanged, so nothing is evicted. The client
+            // came back with the old key, so the new one is a use: it goes to protected.
             remove(slot)
             let moved = changes.movedRecord(from: consume current)
-            insert(new, moved)
+            use(insert(new, moved))
             return .moved(moved)
         }
 
-        /// Evicts an expired record if the heap's top is one, else the least recently used.
+        /// Evicts an expired record if the heap's top is one, else probation's least recently
+        /// used, else protected's; counts a live eviction and queues a report when one is due.
         mutating func evictOne(now: Int64) {
             if let top = heap.first, top.expiresAt <= now {
                 remove(top.slot)
-            } else if tail != State.none {
-                remove(tail)
+                return
+            }
+            let victim = probation.tail != State.none ? probation.tail : protected.tail
+            guard victim != State.none else { return }
+            if slots[Int(victim)].cameBack { returningEvictions += 1 }
+            remove(victim)
+            evictions += 1
+            evictionsSinceReport += 1
+            if now >= nextReportAt {
+                nextReportAt = now &+ MemorySessionStore.evictionWarningInterval
+                pendingReport = EvictionReport(
+                    sinceLastReport: evictionsSinceReport, total: evictions, returning: returningEvictions)
+                evictionsSinceReport = 0
             }
         }
 
-        mutating func insert(_ key: Key, _ record: SessionRecord) {
+        mutating func takeEvictionReport() -> EvictionReport? {
+            guard let report = pendingReport else { return nil }
+            pendingReport = nil
+            return report
+        }
+
+        /// Inserts a new record at probation's head; returns its slot.
+        @discardableResult
+        mutating func insert(_ key: Key, _ record: SessionRecord) -> UInt32 {
             let slot: UInt32
             let fresh = Slot(record: record, key: key, prev: State.none, next: State.none, heapIndex: 0)
             if freeHead != State.none {
@@ -325,8 +418,9 @@ extension MemorySessionStore {
                 slots.append(fresh)
             }
             index.insert(key, slot: slot)
-            linkAtHead(slot)
+            linkAtHead(slot, .probation)
             heapPush(slot, record.expiresAt)
+            return slot
         }
 
         mutating func remove(_ slot: UInt32) {
@@ -338,131 +432,6 @@ extension MemorySessionStore {
             slots[i].prev = State.none
             slots[i].next = freeHead
             freeHead = slot
-        }
-
-        // MARK: LRU list
-
-        mutating func touch(_ slot: UInt32) {
-            guard head != slot else { return }
-            unlink(slot)
-            linkAtHead(slot)
-        }
-
-        mutating func linkAtHead(_ slot: UInt32) {
-            slots[Int(slot)].prev = head
-            slots[Int(slot)].next = State.none
-            if head != State.none { slots[Int(head)].next = slot }
-            head = slot
-            if tail == State.none { tail = slot }
-        }
-
-        mutating func unlink(_ slot: UInt32) {
-            let prev = slots[Int(slot)].prev
-            let next = slots[Int(slot)].next
-            if prev != State.none { slots[Int(prev)].next = next } else { tail = next }
-            if next != State.none { slots[Int(next)].prev = prev } else { head = prev }
-        }
-
-        // MARK: Heap
-
-        mutating func heapPush(_ slot: UInt32, _ expiresAt: Int64) {
-            heap.append(HeapEntry(expiresAt: expiresAt, slot: slot))
-            siftUp(heap.count - 1)
-        }
-
-        mutating func heapRemove(at position: Int) {
-            let last = heap.count - 1
-            if position != last {
-                heap.swapAt(position, last)
-                slots[Int(heap[position].slot)].heapIndex = UInt32(position)
-            }
-            heap.removeLast()
-            if position < heap.count {
-                siftDown(siftUp(position))
-            }
-        }
-
-        mutating func updateExpiry(_ slot: UInt32, _ expiresAt: Int64) {
-            let position = Int(slots[Int(slot)].heapIndex)
-            heap[position].expiresAt = expiresAt
-            siftDown(siftUp(position))
-        }
-
-        /// Returns the entry's final position.
-        @discardableResult
-        mutating func siftUp(_ start: Int) -> Int {
-            var child = start
-            let entry = heap[child]
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard entry.expiresAt < heap[parent].expiresAt else { break }
-                heap[child] = heap[parent]
-                slots[Int(heap[child].slot)].heapIndex = UInt32(child)
-                child = parent
-            }
-            heap[child] = entry
-            slots[Int(entry.slot)].heapIndex = UInt32(child)
-            return child
-        }
-
-        mutating func siftDown(_ start: Int) {
-            var parent = start
-            let entry = heap[parent]
-            let count = heap.count
-            while true {
-                var child = 2 * parent + 1
-                guard child < count else { break }
-                if child + 1 < count, heap[child + 1].expiresAt < heap[child].expiresAt { child += 1 }
-                guard heap[child].expiresAt < entry.expiresAt else { break }
-                heap[parent] = heap[child]
-                slots[Int(heap[parent].slot)].heapIndex = UInt32(parent)
-                parent = child
-            }
-            heap[parent] = entry
-            slots[Int(entry.slot)].heapIndex = UInt32(parent)
-        }
-
-        // MARK: Invariants (tests)
-
-        func invariantViolation() -> String? {
-            let live = index.count
-            if heap.count != live { return "heap has \(heap.count) entries for \(live) records" }
-            for entry in index.occupied {
-                let slot = entry.slot
-                let s = slots[Int(slot)]
-                guard let record = s.record else { return "indexed slot \(slot) is free" }
-                if s.key.w0 != entry.word { return "slot \(slot) holds another key" }
-                if lookup(s.key) != slot { return "slot \(slot)'s key does not find it" }
-                let h = Int(s.heapIndex)
-                if h >= heap.count || heap[h].slot != slot { return "slot \(slot) heap index wrong" }
-                if heap[h].expiresAt != record.expiresAt { return "slot \(slot) heap expiry stale" }
-            }
-            for i in heap.indices.dropFirst() where heap[(i - 1) / 2].expiresAt > heap[i].expiresAt {
-                return "heap order broken at \(i)"
-            }
-            var forward = 0
-            var i = tail
-            var previous = State.none
-            while i != State.none {
-                forward += 1
-                if forward > live { return "LRU list has a cycle" }
-                if slots[Int(i)].record == nil { return "LRU list holds a free slot" }
-                if slots[Int(i)].prev != previous { return "LRU back link broken at \(i)" }
-                previous = i
-                i = slots[Int(i)].next
-            }
-            if previous != head { return "LRU head is not the list's end" }
-            if forward != live { return "LRU list has \(forward) entries for \(live) records" }
-            var free = 0
-            i = freeHead
-            while i != State.none {
-                free += 1
-                if free > slots.count { return "free list has a cycle" }
-                if slots[Int(i)].record != nil { return "free list holds a live slot" }
-                i = slots[Int(i)].next
-            }
-            if free + live != slots.count { return "\(slots.count - free - live) slots leaked" }
-            return nil
         }
     }
 }

@@ -810,17 +810,18 @@ final class NaiveLastWriterWinsStore: SessionStore {
 
         // b is the most recently used, but expired by d's creation time: it goes first.
         #expect(try await store.create(d, record: Self.record(at: t0 + 10, ttl: 100)))
-        #expect(store.keysByRecency() == [c, a, d])
+        // Eviction order: never used since creation (c, d), then used again (a).
+        #expect(store.keysByRecency() == [c, d, a])
         #expect(try await store.load(b, now: t0) == nil)
 
-        // Nothing expired: the least recently used (c) goes.
+        // Nothing expired: the least recently used of those never used again (c) goes.
         #expect(try await store.create(e, record: Self.record(at: t0 + 10, ttl: 100)))
-        #expect(store.keysByRecency() == [a, d, e])
+        #expect(store.keysByRecency() == [d, e, a])
 
-        // apply counts as use: a moves up, d is now the eviction candidate.
-        #expect(try await store.apply(StoreConformanceTests.changes([("x", 1)], at: t0 + 11), to: a) != nil)
+        // apply counts as use: d is protected now, e is the eviction candidate.
+        #expect(try await store.apply(StoreConformanceTests.changes([("x", 1)], at: t0 + 11), to: d) != nil)
         #expect(try await store.create(f, record: Self.record(at: t0 + 12, ttl: 100)))
-        #expect(store.keysByRecency() == [e, a, f])
+        #expect(store.keysByRecency() == [f, a, d])
         #expect(try await store.count() == 3)
         #expect(store.invariantViolation() == nil)
     }
@@ -1063,19 +1064,27 @@ final class NaiveLastWriterWinsStore: SessionStore {
 struct ReferenceModel {
     let capacity: Int
     var records: [SessionStorageKey: SessionRecord] = [:]
-    /// Least recently used first.
-    var recency: [SessionStorageKey] = []
+    /// Segmented LRU, each least recently used first: records created and not used since, and
+    /// records used again (at most 80% of the capacity, literally `capacity * 4 / 5`).
+    var probation: [SessionStorageKey] = []
+    var protected: [SessionStorageKey] = []
+    /// Eviction order, expiry aside.
+    var recency: [SessionStorageKey] { probation + protected }
 
     init(capacity: Int) { self.capacity = capacity }
 
+    /// A use after creation: to protected's end, its oldest back to probation's end when full.
     mutating func use(_ key: SessionStorageKey) {
-        recency.removeAll { $0 == key }
-        recency.append(key)
+        probation.removeAll { $0 == key }
+        protected.removeAll { $0 == key }
+        protected.append(key)
+        if protected.count > max(1, capacity * 4 / 5) { probation.append(protected.removeFirst()) }
     }
 
     mutating func delete(_ key: SessionStorageKey) {
         records[key] = nil
-        recency.removeAll { $0 == key }
+        probation.removeAll { $0 == key }
+        protected.removeAll { $0 == key }
     }
 
     mutating func create(_ key: SessionStorageKey, _ record: SessionRecord) -> Bool {
@@ -1086,8 +1095,9 @@ struct ReferenceModel {
             let earliest = records.min { $0.value.expiresAt < $1.value.expiresAt }!
             delete(earliest.value.isExpired(at: now) ? earliest.key : recency[0])
         }
+        delete(key)
         records[key] = record
-        use(key)
+        probation.append(key)
         return true
     }
 
