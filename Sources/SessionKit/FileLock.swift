@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CSessionKitFileIO
 import Synchronization
 
 // Locking for `DirectorySessionStore`: a per-session `flock` across processes, and a per-key
@@ -56,12 +57,18 @@ final class SessionFileLock {
             cache.files.remove(cache.key, ifStill: file)  // unlinked by its last holder (or broken)
         }
         for _ in 0..<1000 {
-            let fd = openat(root, path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            // No link followed anywhere on the path; O_NONBLOCK: a FIFO planted there must not
+            // block the open (no effect on a regular file).
+            let fd = sessionkit_open_beneath(root, path, O_RDWR | O_CREAT | O_NONBLOCK, 0o600)
             if fd < 0 {
                 let e = errno
                 if e == EINTR { continue }
                 if OpenFileCache.isOutOfDescriptors(e), let cache, cache.files.removeAll() { continue }
                 if e == ENOENT { return .noShard }
+                // A link, a folder or a file in a folder's place: not the store's, removed.
+                if [ELOOP, ENOTDIR, EISDIR, ENXIO, EXDEV].contains(e), Self.clearPlanted(root: root, path, display) {
+                    continue
+                }
                 throw POSIXIO.failure("lock", display, e)
             }
             var rc: Int32
@@ -91,6 +98,12 @@ final class SessionFileLock {
                 close(fd)
                 continue
             }
+            if PlantedEntries.problem(of: mine) != nil {
+                // A FIFO, or a file another user made (and may lock to hold the session up).
+                close(fd)
+                if Self.clearPlanted(root: root, path, display) { continue }
+                throw SessionStoreError(.unavailable, "lock \(display): the lock file is not this store's and cannot be removed")
+            }
             if let cache {
                 let file = cache.files.insert(fd, writable: true, for: cache.key)
                 return .locked(SessionFileLock(fd: fd, root: root, path: path, cached: file))
@@ -98,6 +111,14 @@ final class SessionFileLock {
             return .locked(SessionFileLock(fd: fd, root: root, path: path, cached: nil))
         }
         throw SessionStoreError(.unavailable, "lock \(display): lock file keeps changing")
+    }
+
+    /// Removes what was planted on the lock file's path (logged); false when there was nothing.
+    private static func clearPlanted(root: Int32, _ path: String, _ display: String) -> Bool {
+        guard let what = PlantedEntries.clear(root: root, path) else { return false }
+        DirectorySessionStore.logger.warning(
+            "removed an entry the store did not make", metadata: ["file": "\(display).lock", "entry": "\(what)"])
+        return true
     }
 
     private init(fd: Int32, root: Int32, path: String, cached: OpenFileCache.File?) {
@@ -191,7 +212,7 @@ enum POSIXIO {
 
     /// `fsync` of a folder (so that a rename or unlink in it is durable).
     static func syncDirectory(root: Int32, _ path: String, display: String) throws(SessionStoreError) {
-        let fd = openat(root, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = sessionkit_open_beneath(root, path, O_RDONLY | O_DIRECTORY, 0)
         if fd < 0 { throw failure("sync", display, errno) }
         defer { close(fd) }
         var rc: Int32
@@ -216,10 +237,23 @@ enum POSIXIO {
         }
     }
 
-    /// Names in a folder (without "." and ".."), or an errno.
+    /// Names in a folder (without "." and ".."), or an errno. No link is followed on the way
+    /// (`sessionkit_open_beneath`): a link in a folder's place fails with ELOOP or ENOTDIR.
     static func list(root: Int32, _ path: String) -> Result<[String], Errno> {
-        let fd = openat(root, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = sessionkit_open_beneath(root, path, O_RDONLY | O_DIRECTORY, 0)
         if fd < 0 { return .failure(Errno(errno)) }
+        return list(owning: fd)
+    }
+
+    /// Names in the open folder `folder` (left open), or an errno.
+    static func list(directory folder: Int32) -> Result<[String], Errno> {
+        let fd = openat(folder, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd < 0 { return .failure(Errno(errno)) }
+        return list(owning: fd)
+    }
+
+    /// Names in the folder open as `fd`, which it closes.
+    private static func list(owning fd: Int32) -> Result<[String], Errno> {
         guard let dir = fdopendir(fd) else {
             let e = errno
             close(fd)

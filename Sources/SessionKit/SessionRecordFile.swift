@@ -1,4 +1,4 @@
-/// The on-disk format of one `DirectorySessionStore` session file (`SKS1`, format version 2).
+/// The on-disk format of one `DirectorySessionStore` session file (`SKS1`, format version 3).
 ///
 /// A file is two slots of `S` bytes each (`S` = 512 << k, the file exactly `2 * S` bytes). Each
 /// slot holds one record image, or nothing valid; the valid image with the higher record version
@@ -11,7 +11,7 @@
 /// ```
 /// offset size  field
 ///      0    4  magic "SKS1"
-///      4    2  format version (UInt16) = 2
+///      4    2  format version (UInt16) = 3
 ///      6    2  flags (UInt16): bit 0 absoluteDeadline present, bit 1 idleTimeoutOverride
 ///              present, bits 8-12 k (the slot size S = 512 << k of the file it belongs to)
 ///      8    8  expiresAt (Int64, Unix seconds)
@@ -23,29 +23,33 @@
 ///     56    4  data length N (UInt32)
 ///     60    4  header CRC-32 of bytes 0..<60
 ///     64    N  data: Flask tagged JSON of the session object
-///   64+N    4  image CRC-32 of bytes 0..<64+N
+///   64+N   16  MAC: HMAC-SHA256 (truncated) of the storage key's 32 bytes and bytes 0..<64+N,
+///              with a key derived from the secret key (`RecordAuthenticator`)
+///   80+N    4  image CRC-32 of bytes 0..<80+N
 /// ```
 /// The bytes after an image, up to the end of its slot, are not read. An image counts only in a
 /// file whose size is twice the slot size it names, so a truncated or extended file is damaged.
 ///
-/// Format version 1 (SessionKit before the slots) was a single image of exactly 64+N+4 bytes
-/// with version 1 and no slot size; such files are still read, and rewritten as version 2 by
-/// their next save.
+/// The MAC binds the image to its session (a record copied from another session's path fails)
+/// and to the app's keys (a planted record, or one another app wrote, fails); a file that fails
+/// it is never the session (it reads as absent, and is kept: it may be another key's). Files of older format versions (1 and 2, before the MAC) read as
+/// damaged: absent, and removed.
 ///
 /// Frozen for all format versions: magic at 0, version at 4, and a CRC-32 of bytes 0..<60 at
 /// 60, so that a file of a newer version (a newer SessionKit sharing the folder) is told from a
 /// damaged one: the former is refused (an error, the file kept), the latter dropped.
 ///
 /// The header has its own CRC so that the sweep can trust `expiresAt` without the data; the
-/// image CRC (plus the exact length) catches a truncated, torn or damaged body. CRC-32 is the
+/// image CRC (plus the exact length) catches a truncated, torn or damaged body; the CRCs are no
+/// defence against a forger, the MAC is. CRC-32 is the
 /// IEEE polynomial (zlib's `crc32`).
 enum SessionRecordFile {
     static let magic: (UInt8, UInt8, UInt8, UInt8) = (0x53, 0x4B, 0x53, 0x31)  // "SKS1"
-    static let formatVersion: UInt16 = 2
-    /// The single-image format before the slots: still read, never written.
-    static let legacyFormatVersion: UInt16 = 1
+    static let formatVersion: UInt16 = 3
     static let headerSize = 64
-    static let trailerSize = 4
+    static let macSize = RecordAuthenticator.macLength
+    /// MAC and image CRC.
+    static let trailerSize = macSize + 4
     /// Larger records are refused on write and treated as corrupt on read.
     static let maxDataBytes = 64 << 20
 
@@ -66,12 +70,10 @@ enum SessionRecordFile {
         var idleTimeoutOverride: Int64?
         var version: UInt64
         var dataLength: Int
-        /// 1 or 2.
-        var formatVersion: UInt16 = SessionRecordFile.formatVersion
-        /// The slot size of the file this image belongs to (nil in format version 1).
-        var slotSize: Int? = nil
+        /// The slot size of the file this image belongs to.
+        var slotSize: Int
 
-        /// The image's size: header, data and CRC.
+        /// The image's size: header, data, MAC and CRC.
         var fileSize: Int { SessionRecordFile.headerSize + dataLength + SessionRecordFile.trailerSize }
     }
 
@@ -79,7 +81,7 @@ enum SessionRecordFile {
         case header(Header)
         /// Too short for a header.
         case truncated
-        /// Not ours or damaged (bad magic, bad header CRC, version 0, impossible length).
+        /// Not ours or damaged (bad magic, bad header CRC, an older version, impossible length).
         case corrupt(String)
         /// A newer format (written by a newer SessionKit sharing the folder): neither readable
         /// nor ours to delete.
@@ -94,10 +96,20 @@ enum SessionRecordFile {
 
     // MARK: Encoding
 
-    /// A record image (header, data, CRC) naming the slot size `slotSize(forImage:)` gives it;
-    /// nil when the data is larger than `maxDataBytes`. `file(_:)` lays it out as a new file;
-    /// `reseal(_:slotSize:)` makes it fit an existing file's slots.
-    static func encode(_ record: SessionRecord) -> [UInt8]? {
+    /// A record image (header, data, MAC, CRC) sealed for `key`: for an existing file's slots of
+    /// `slotSize`, or (nil) naming the slot size `slotSize(forImage:)` gives it; nil when the
+    /// data is larger than `maxDataBytes`. `file(_:)` lays a new image out as a new file.
+    static func encode(
+        _ record: SessionRecord, key: SessionStorageKey, authenticator: RecordAuthenticator, slotSize: Int? = nil
+    ) -> [UInt8]? {
+        guard var out = unsealed(record) else { return nil }
+        seal(&out, slotSize: slotSize ?? Self.slotSize(forImage: out.count), key: key, authenticator: authenticator)
+        return out
+    }
+
+    /// `encode`'s image before `seal` (lengths, CRCs and MAC zero), for a caller that picks the
+    /// slot size from the image's size; nil when the data is larger than `maxDataBytes`.
+    static func unsealed(_ record: SessionRecord) -> [UInt8]? {
         var out = [UInt8]()
         out.reserveCapacity(256)
         out.append(magic.0)
@@ -115,12 +127,11 @@ enum SessionRecordFile {
         appendLE(record.absoluteDeadline ?? 0, to: &out)
         appendLE(record.idleTimeoutOverride ?? 0, to: &out)
         appendLE(record.version, to: &out)
-        appendLE(UInt32(0), to: &out)  // data length, set by reseal
-        appendLE(UInt32(0), to: &out)  // header CRC, set by reseal
+        appendLE(UInt32(0), to: &out)  // data length, set by seal
+        appendLE(UInt32(0), to: &out)  // header CRC, set by seal
         TaggedJSON.encode(.object(record.data), into: &out)
         guard out.count - headerSize <= maxDataBytes else { return nil }
-        appendLE(UInt32(0), to: &out)  // image CRC, set by reseal
-        reseal(&out, slotSize: slotSize(forImage: out.count))
+        out.append(contentsOf: repeatElement(0, count: trailerSize))  // MAC and image CRC, set by seal
         return out
     }
 
@@ -133,9 +144,9 @@ enum SessionRecordFile {
         return size
     }
 
-    /// Sets an image's data length (from its size), slot size and both CRCs. `slotSize` must be
-    /// 512 << k, at least the image's size.
-    static func reseal(_ image: inout [UInt8], slotSize: Int) {
+    /// Sets an image's data length (from its size), slot size, both CRCs and the MAC.
+    /// `slotSize` must be 512 << k, at least the image's size.
+    static func seal(_ image: inout [UInt8], slotSize: Int, key: SessionStorageKey, authenticator: RecordAuthenticator) {
         precondition(image.count >= headerSize + trailerSize && image.count <= slotSize)
         var k: UInt16 = 0
         while minimumSlotSize << Int(k) < slotSize { k += 1 }
@@ -146,9 +157,15 @@ enum SessionRecordFile {
         store(UInt32(image.count - headerSize - trailerSize), at: 56, in: &image)
         let headerCRC = image.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<60])) }
         store(headerCRC, at: 60, in: &image)
-        let end = image.count - trailerSize
-        let imageCRC = image.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<end])) }
-        store(imageCRC, at: end, in: &image)
+        let macStart = image.count - trailerSize
+        let crcStart = macStart + macSize
+        image.withUnsafeMutableBytes { raw in
+            authenticator.seal(
+                key, UnsafeRawBufferPointer(rebasing: raw[0..<macStart]),
+                into: UnsafeMutableRawBufferPointer(rebasing: raw[macStart..<crcStart]))
+        }
+        let imageCRC = image.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<crcStart])) }
+        store(imageCRC, at: crcStart, in: &image)
     }
 
     /// The slot size an image names.
@@ -179,17 +196,15 @@ enum SessionRecordFile {
         guard CRC32.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<60])) == storedCRC else {
             return .corrupt("bad header checksum")
         }
-        guard version != 0 else { return .corrupt("format version 0") }
-        guard version == formatVersion || version == legacyFormatVersion else { return .unsupported(version) }
-        let flags: UInt16 = load(bytes, 6)
-        let known = flagAbsoluteDeadline | flagIdleTimeoutOverride | (version == formatVersion ? slotShiftMask : 0)
-        guard flags & ~known == 0 else { return .corrupt("unknown flags") }
-        var slotSize: Int?
-        if version == formatVersion {
-            let size = minimumSlotSize << Int((flags & slotShiftMask) >> slotShiftBit)
-            guard size <= maximumSlotSize else { return .corrupt("slot size over the limit") }
-            slotSize = size
+        guard version >= formatVersion else {
+            return .corrupt("format version \(version), older than \(formatVersion) (no MAC): not read")
         }
+        guard version == formatVersion else { return .unsupported(version) }
+        let flags: UInt16 = load(bytes, 6)
+        let known = flagAbsoluteDeadline | flagIdleTimeoutOverride | slotShiftMask
+        guard flags & ~known == 0 else { return .corrupt("unknown flags") }
+        let slotSize = minimumSlotSize << Int((flags & slotShiftMask) >> slotShiftBit)
+        guard slotSize <= maximumSlotSize else { return .corrupt("slot size over the limit") }
         let dataLength = Int(load(bytes, 56) as UInt32)
         guard dataLength <= maxDataBytes else { return .corrupt("data length over the limit") }
         let deadline: Int64 = load(bytes, 32)
@@ -203,7 +218,6 @@ enum SessionRecordFile {
                 idleTimeoutOverride: flags & flagIdleTimeoutOverride != 0 ? idle : nil,
                 version: load(bytes, 48),
                 dataLength: dataLength,
-                formatVersion: version,
                 slotSize: slotSize
             ))
     }
@@ -213,29 +227,30 @@ enum SessionRecordFile {
         var header: Header
         /// The image's bytes in the file.
         var range: Range<Int>
-        /// 0 or 1 (always 0 in a version-1 file).
+        /// 0 or 1.
         var slot: Int
     }
 
     enum LocateResult: Sendable, Equatable {
         case current(Current)
+        /// A whole image (its CRCs hold) whose MAC fails: not this app's record for this session.
+        case unauthenticated(Current)
         case corrupt(String)
         case unsupported(UInt16)
     }
 
-    /// Finds the current image of a whole file: checks both slots' headers, sizes and image
-    /// CRCs (not the JSON) and picks the valid image with the higher record version.
-    static func locate(_ bytes: UnsafeRawBufferPointer) -> LocateResult {
+    /// Finds the current image of a whole file for the session `key`: checks both slots'
+    /// headers, sizes, image CRCs and MACs (not the JSON) and picks the valid image with the
+    /// higher record version. An image whose CRCs hold but whose MAC fails was not written by
+    /// this app for this session: `.unauthenticated`, unless the other slot's image is whole and
+    /// authentic. One MAC per call unless the newer image fails.
+    static func locate(
+        _ bytes: UnsafeRawBufferPointer, key: SessionStorageKey, authenticator: RecordAuthenticator
+    ) -> LocateResult {
         var firstProblem: String
         switch parseHeader(bytes) {
         case .unsupported(let v):
             return .unsupported(v)
-        case .header(let h) where h.formatVersion == legacyFormatVersion:
-            guard bytes.count == h.fileSize else {
-                return .corrupt(bytes.count < h.fileSize ? "truncated (\(bytes.count) of \(h.fileSize) bytes)" : "trailing bytes")
-            }
-            guard imageCRCMatches(bytes, header: h) else { return .corrupt("bad checksum") }
-            return .current(Current(header: h, range: 0..<bytes.count, slot: 0))
         case .header:
             firstProblem = "bad image"
         case .truncated:
@@ -251,13 +266,25 @@ enum SessionRecordFile {
             UnsafeRawBufferPointer(rebasing: bytes[slot * slotSize..<(slot + 1) * slotSize])
         }
         func header(_ slot: Int) -> Header? {
-            guard case .header(let h) = parseHeader(slotBytes(slot)), h.formatVersion == formatVersion,
-                h.slotSize == slotSize, h.fileSize <= slotSize
+            guard case .header(let h) = parseHeader(slotBytes(slot)), h.slotSize == slotSize, h.fileSize <= slotSize
             else { return nil }
             return h
         }
+        var forged: Current?
         func whole(_ slot: Int, _ h: Header?) -> Current? {
             guard let h, imageCRCMatches(slotBytes(slot), header: h) else { return nil }
+            let image = slotBytes(slot)
+            let macStart = headerSize + h.dataLength
+            guard
+                authenticator.verify(
+                    UnsafeRawBufferPointer(rebasing: image[macStart..<macStart + macSize]), key,
+                    UnsafeRawBufferPointer(rebasing: image[0..<macStart]))
+            else {
+                if forged == nil || h.version > forged!.header.version {
+                    forged = Current(header: h, range: slot * slotSize..<slot * slotSize + h.fileSize, slot: slot)
+                }
+                return nil
+            }
             return Current(header: h, range: slot * slotSize..<slot * slotSize + h.fileSize, slot: slot)
         }
         // The image CRC (the costly check) of the newer slot first: when it holds, that slot is
@@ -267,13 +294,14 @@ enum SessionRecordFile {
         let first = h1 != nil && (h0 == nil || h1!.version > h0!.version) ? 1 : 0
         if let current = whole(first, first == 0 ? h0 : h1) { return .current(current) }
         if let current = whole(1 - first, first == 0 ? h1 : h0) { return .current(current) }
+        if let forged { return .unauthenticated(forged) }
         return .corrupt("no whole record in either slot (\(firstProblem))")
     }
 
-    /// Whether the image CRC after the data matches (the bytes start at the image).
+    /// Whether the image CRC after the data and MAC matches (the bytes start at the image).
     private static func imageCRCMatches(_ bytes: UnsafeRawBufferPointer, header: Header) -> Bool {
-        let end = headerSize + header.dataLength
-        guard bytes.count >= end + trailerSize else { return false }
+        let end = headerSize + header.dataLength + macSize
+        guard bytes.count >= end + 4 else { return false }  // the CRC after the MAC
         let storedCRC: UInt32 = load(bytes, end)
         return CRC32.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<end])) == storedCRC
     }

@@ -18,7 +18,11 @@ public struct StoreCommand: ParsableCommand {
             id (64 characters). `show` and `delete` take either a raw session id (43 base64url \
             characters, the cookie value without its signature: see `verify-id`) or a storage key. \
             An id starting with "-" must follow "--", after the options \
-            (sessionkit store show --session-dir DIR -- -abc...).
+            (sessionkit store show --session-dir DIR --key KEY -- -abc...).
+
+            Every subcommand needs the app's secret key (--key or --key-hex, plus the fallbacks): \
+            the directory store authenticates each record with a key derived from it, and a \
+            record that does not verify is not the session.
 
             Exit status: 0 success; 1 no such session or the store failed (the store's message on \
             stderr); 64 bad usage.
@@ -76,14 +80,16 @@ public enum StoreLocation: Sendable, Equatable {
     case directory(path: String)
 
     /// Opens the store. Inspection never creates it: a missing directory is an error, so a
-    /// mistyped path is not silently reported as an empty store.
-    public func open() throws -> any SessionStore {
+    /// mistyped path is not silently reported as an empty store. `keys`: the app's secret keys,
+    /// which the directory store's records are authenticated with (`RecordAuthenticator`).
+    public func open(keys: SecretKeys? = nil) throws -> any SessionStore {
         switch self {
         case .directory(let path):
             guard FileManager.default.fileExists(atPath: path) else {
                 throw SessionStoreError(.unavailable, "session directory \(path) does not exist")
             }
-            return try DirectorySessionStore(directory: path, durability: .syncEachSave)  // one-shot: sync before exit
+            // One-shot: sync before exit.
+            return try DirectorySessionStore(directory: path, durability: .syncEachSave, keys: keys)
         }
     }
 }
@@ -105,6 +111,11 @@ public struct StoreOptions: ParsableArguments {
     )
     public var sessionDirectory: String?
 
+    /// The app's secret key (and fallbacks): the directory store authenticates its records with
+    /// a key derived from it, so it reads nothing without it.
+    @OptionGroup(title: "Key")
+    public var secrets: SecretKeyOptions
+
     public init() {}
 
     public mutating func validate() throws {
@@ -124,7 +135,7 @@ public struct StoreOptions: ParsableArguments {
     /// `body` becomes exit 1 with the store's message.
     func withStore(_ body: (any SessionStore) async throws -> CommandOutput) async -> CommandOutput {
         await StoreCommand.catchingStoreErrors {
-            try await body(try location.open())
+            try await body(try location.open(keys: try secrets.secretKeys()))
         }
     }
 }

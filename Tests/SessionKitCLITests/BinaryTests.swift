@@ -128,18 +128,18 @@ import Testing
             .appendingPathComponent("sessionkit-cli-binary-\(UUID().uuidString.lowercased())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let count = try run(["store", "count", "--session-dir", directory.path])
+        let count = try run(["store", "count", "--session-dir", directory.path, "--key", "secret"])
         #expect(count.exitCode == 0)
         #expect(count.stdout == "0\n")
-        let show = try run(["store", "show", id, "--session-dir", directory.path])
+        let show = try run(["store", "show", id, "--session-dir", directory.path, "--key", "secret"])
         #expect(show.exitCode == 1)
         #expect(show.stderr == "no such session\n")
         let notAFolder = directory.appendingPathComponent("file")
         try Data("x".utf8).write(to: notAFolder)
-        let bad = try run(["store", "list", "--session-dir", notAFolder.path])
+        let bad = try run(["store", "list", "--session-dir", notAFolder.path, "--key", "secret"])
         #expect(bad.exitCode == 1)
         #expect(bad.stderr.contains("Not a directory"))
-        let usage = try run(["store", "show", "abc", "--session-dir", directory.path])
+        let usage = try run(["store", "show", "abc", "--session-dir", directory.path, "--key", "secret"])
         #expect(usage.exitCode == 64)
     }
 }

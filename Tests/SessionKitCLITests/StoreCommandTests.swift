@@ -20,7 +20,7 @@ struct StoreFixture {
     init() async throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("sessionkit-cli-tests-\(UUID().uuidString.lowercased())").path
-        store = try DirectorySessionStore(directory: directory, durability: .noSync)
+        store = try DirectorySessionStore(directory: directory, durability: .noSync, keys: Self.keys)
         now = SessionClock.system.unixSeconds
         adminRecord = SessionRecord(
             data: ["username": "admin", "_permanent": true], createdAt: now - 100, lastAccessAt: now - 10,
@@ -49,7 +49,11 @@ struct StoreFixture {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    var dir: [String] { ["--session-dir", directory] }
+    /// The key the records are sealed with, and the options that pass it.
+    static let keys = SecretKeys(current: SecretKey("store-command-test-key"))
+    static let keyOptions = ["--key", "store-command-test-key"]
+
+    var dir: [String] { ["--session-dir", directory] + Self.keyOptions }
 
     func run(_ arguments: [String]) async throws -> CommandOutput {
         try await SessionKitCommand.asyncOutput(for: ["store"] + arguments + dir)
@@ -201,7 +205,7 @@ struct StoreFixture {
         let file = f.directory + "/not-a-folder"
         #expect(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
         for subcommand in [["count"], ["list"], ["show", f.admin.rawValue], ["delete", f.admin.rawValue], ["sweep"]] {
-            let output = try await SessionKitCommand.asyncOutput(for: ["store"] + subcommand + ["--session-dir", file])
+            let output = try await SessionKitCommand.asyncOutput(for: ["store"] + subcommand + ["--session-dir", file] + StoreFixture.keyOptions)
             #expect(output.exitCode == 1, "\(subcommand)")
             #expect(output.stdout.isEmpty)
             #expect(output.stderr.hasPrefix("session store unavailable: "), "\(output)")
@@ -211,28 +215,28 @@ struct StoreFixture {
 
         // A missing folder is reported, not created (a typo must not look like an empty store).
         let missing = f.directory + "/missing/store"
-        let output = try await SessionKitCommand.asyncOutput(for: ["store", "count", "--session-dir", missing])
+        let output = try await SessionKitCommand.asyncOutput(for: ["store", "count", "--session-dir", missing] + StoreFixture.keyOptions)
         #expect(output == CommandOutput(stderr: "session store unavailable: session directory \(missing) does not exist\n", exitCode: 1))
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/missing"))
     }
 
     @Test func wiringAndDefaults() throws {
-        let list = try #require(try SessionKitCommand.parseAsRoot(["store", "list"]) as? StoreListCommand)
+        let list = try #require(try SessionKitCommand.parseAsRoot(["store", "list"] + StoreFixture.keyOptions) as? StoreListCommand)
         #expect(list.limit == 100)
         #expect(list.store.kind == .directory)
         #expect(list.store.location == .directory(path: DirectorySessionStore.defaultDirectory))
 
         let custom = try #require(
-            try SessionKitCommand.parseAsRoot(["store", "list", "--store", "directory", "--session-dir", "/x", "--limit", "5"])
+            try SessionKitCommand.parseAsRoot(["store", "list", "--store", "directory", "--session-dir", "/x", "--limit", "5"] + StoreFixture.keyOptions)
                 as? StoreListCommand)
         #expect(custom.limit == 5)
         #expect(custom.store.location == .directory(path: "/x"))
 
-        let show = try #require(try SessionKitCommand.parseAsRoot(["store", "show", String(repeating: "ab", count: 32)]) as? StoreShowCommand)
+        let show = try #require(try SessionKitCommand.parseAsRoot(["store", "show", String(repeating: "ab", count: 32)] + StoreFixture.keyOptions) as? StoreShowCommand)
         #expect(show.id.count == 64)
-        #expect(try SessionKitCommand.parseAsRoot(["store", "sweep"]) is StoreSweepCommand)
-        #expect(try SessionKitCommand.parseAsRoot(["store", "count"]) is StoreCountCommand)
-        #expect(try SessionKitCommand.parseAsRoot(["store", "delete", IDCommandTests.id]) is StoreDeleteCommand)
+        #expect(try SessionKitCommand.parseAsRoot(["store", "sweep"] + StoreFixture.keyOptions) is StoreSweepCommand)
+        #expect(try SessionKitCommand.parseAsRoot(["store", "count"] + StoreFixture.keyOptions) is StoreCountCommand)
+        #expect(try SessionKitCommand.parseAsRoot(["store", "delete", IDCommandTests.id] + StoreFixture.keyOptions) is StoreDeleteCommand)
     }
 
     @Test func sessionKeyArgument() {
@@ -257,16 +261,39 @@ struct StoreFixture {
     ])
     func usageErrorsExit64(_ arguments: [String]) async {
         do {
-            let output = try await SessionKitCommand.asyncOutput(for: arguments)
+            let output = try await SessionKitCommand.asyncOutput(for: arguments + StoreFixture.keyOptions)
             Issue.record("expected a usage error, got \(output)")
         } catch {
             #expect(SessionKitCommand.exitCode(for: error) == .validationFailure, "\(arguments)")
         }
     }
 
+    /// The directory store authenticates its records with the app's key: without one, every
+    /// subcommand is a usage error that says so; with another key, no record is shown.
+    @Test func theKeyIsRequiredAndMustBeTheApps() async throws {
+        let f = try await StoreFixture()
+        defer { f.remove() }
+        do {
+            let output = try await SessionKitCommand.asyncOutput(for: ["store", "count", "--session-dir", f.directory])
+            Issue.record("expected a usage error, got \(output)")
+        } catch {
+            #expect(SessionKitCommand.exitCode(for: error) == .validationFailure)
+            #expect(SessionKitCommand.message(for: error).contains("--key"))
+        }
+        let shown = try await f.run(["show", f.admin.rawValue])
+        #expect(shown.exitCode == 0, "\(shown)")
+        let other = try await SessionKitCommand.asyncOutput(
+            for: ["store", "show", f.admin.rawValue, "--session-dir", f.directory, "--key", "another-key-entirely"])
+        #expect(other == .rejected("no such session"))
+        let rotated = try await SessionKitCommand.asyncOutput(
+            for: ["store", "show", f.admin.rawValue, "--session-dir", f.directory, "--key", "a-newer-key-now-current"]
+                + ["--fallback", "store-command-test-key"])
+        #expect(rotated.exitCode == 0, "\(rotated)")
+    }
+
     @Test func signedCookieHint() {
         do {
-            _ = try SessionKitCommand.parseAsRoot(["store", "show", IDCommandTests.id + ".sig"])
+            _ = try SessionKitCommand.parseAsRoot(["store", "show", IDCommandTests.id + ".sig"] + StoreFixture.keyOptions)
             Issue.record("expected a usage error")
         } catch {
             #expect(SessionKitCommand.message(for: error).contains("sessionkit verify-id"))

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import Crypto
 import Testing
 
 @testable import SessionKit
@@ -13,21 +14,21 @@ import Darwin
 extension StoreFactory {
     /// A `DirectorySessionStore` in a fresh temporary folder.
     static var directory: StoreFactory {
-        StoreFactory(name: "directory") { try DirectorySessionStore(directory: TestFolders.fresh()) }
+        StoreFactory(name: "directory") { try DirectorySessionStore(directory: TestFolders.fresh(), keys: TestFolders.keys) }
     }
 
     /// A `DirectorySessionStore` without fdatasync, where saves of cached files run on the
     /// caller's thread.
     static var directoryWithoutSync: StoreFactory {
         StoreFactory(name: "directory without fsync") {
-            try DirectorySessionStore(directory: TestFolders.fresh(), durability: .noSync)
+            try DirectorySessionStore(directory: TestFolders.fresh(), durability: .noSync, keys: TestFolders.keys)
         }
     }
 
     /// A `DirectorySessionStore` on tmpfs (`/dev/shm`), where loads read on the caller's thread.
     static var directoryInMemory: StoreFactory {
         StoreFactory(name: "directory on tmpfs") {
-            let store = try DirectorySessionStore(directory: TestFolders.fresh(inMemory: true))
+            let store = try DirectorySessionStore(directory: TestFolders.fresh(inMemory: true), keys: TestFolders.keys)
             guard store.inMemoryFileSystem else {
                 throw SessionStoreError(.unavailable, "/dev/shm is tmpfs, yet the store does not see it")
             }
@@ -43,8 +44,11 @@ extension StoreFactory {
 
 /// Fresh folders under `<tmp>/sessionkit-tests-<pid>/`, removed when the test process exits.
 enum TestFolders {
+    /// The keys the test stores seal their records with.
+    static let keys = SecretKeys(current: SecretKey("directory-store-tests-key-0123456789abcdef"))
+
     static let root: String = {
-        let base = DirectorySessionStore.defaultDirectory.dropLast("/sessionkit-sessions".count)
+        let base = DirectorySessionStore.defaultDirectory.dropLast("/sessionkit-sessions-\(geteuid())".count)
         let path = "\(base)/sessionkit-tests-\(getpid())"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         atexit { try? FileManager.default.removeItem(atPath: TestFolders.root) }
@@ -109,6 +113,32 @@ enum TestFolders {
 
     static func newKey() -> SessionStorageKey { SessionID.generate().storageKey }
 
+    /// What the test stores seal records with (`TestFolders.keys`).
+    static let auth = RecordAuthenticator(keys: TestFolders.keys, purpose: "SessionKit directory record v1")
+
+    /// `record`'s image sealed for `key` with the test keys.
+    static func image(_ record: SessionRecord, for key: SessionStorageKey, slotSize: Int? = nil) -> [UInt8] {
+        SessionRecordFile.encode(record, key: key, authenticator: auth, slotSize: slotSize)!
+    }
+
+    /// The record MAC the format documents, computed with swift-crypto's HMAC directly:
+    /// HMAC-SHA256(HMAC-SHA256(secret, "SessionKit directory record v1"), key bytes ‖ image),
+    /// first 16 bytes.
+    static func documentedMAC(
+        secret: SecretKey = TestFolders.keys.current, key: SessionStorageKey, image: ArraySlice<UInt8>
+    ) -> [UInt8] {
+        let derived = Array(HMAC<SHA256>.authenticationCode(
+            for: Array("SessionKit directory record v1".utf8), using: SymmetricKey(data: secret.bytes)))
+        var keyBytes: [UInt8] = []
+        var hex = Array(key.hex.utf8)[...]
+        while !hex.isEmpty {
+            keyBytes.append(UInt8(String(decoding: hex.prefix(2), as: UTF8.self), radix: 16)!)
+            hex = hex.dropFirst(2)
+        }
+        let mac = HMAC<SHA256>.authenticationCode(for: keyBytes + Array(image), using: SymmetricKey(data: derived))
+        return Array(Array(mac).prefix(16))
+    }
+
     static func dataPath(_ dir: String, _ key: SessionStorageKey) -> String {
         let h = Array(key.hex)
         return "\(dir)/\(String(h[0..<2]))/\(String(h[2..<4]))/\(key.hex)"
@@ -151,7 +181,7 @@ enum TestFolders {
         defer { TestFolders.remove(dir) }
         let store = try DirectorySessionStore(
             directory: dir, durability: durability, staleTemporaryAge: staleTemporaryAge,
-            sweepExamineLimit: sweepExamineLimit)
+            sweepExamineLimit: sweepExamineLimit, keys: TestFolders.keys)
         return try await body(store, dir)
     }
 
@@ -166,7 +196,7 @@ enum TestFolders {
         #expect(folders.count == 2 || TestFolders.mountType(of: "/dev/shm") != "tmpfs")
         #endif
         for folder in folders {
-            let store = try DirectorySessionStore(directory: folder)
+            let store = try DirectorySessionStore(directory: folder, keys: TestFolders.keys)
             let type = TestFolders.mountType(of: folder)
             #expect(store.inMemoryFileSystem == (type == "tmpfs" || type == "ramfs"), "\(folder) is on \(type ?? "?")")
             TestFolders.remove(folder)
@@ -186,7 +216,7 @@ enum TestFolders {
     @Test(.timeLimit(.minutes(1))) func syncEveryBatchesWritesIntoOneLaterSync() async throws {
         let dir = TestFolders.fresh()
         defer { TestFolders.remove(dir) }
-        let store = try DirectorySessionStore(directory: dir, durability: .syncEvery(.seconds(2)))
+        let store = try DirectorySessionStore(directory: dir, durability: .syncEvery(.seconds(2)), keys: TestFolders.keys)
         #expect(store.durability == .syncEvery(.seconds(2)))
         let sync = try #require(store.periodicSync)
         let key = Self.newKey()
@@ -227,12 +257,12 @@ enum TestFolders {
         let interval = Duration.milliseconds(100)
         for operation in ["create", "move", "delete"] {
             let expected = operation == "delete" ? 0 : 1
-            var store: DirectorySessionStore? = try DirectorySessionStore(directory: dir, durability: .syncEvery(interval))
+            var store: DirectorySessionStore? = try DirectorySessionStore(directory: dir, durability: .syncEvery(interval), keys: TestFolders.keys)
             let sync = try #require(store?.periodicSync)
             let key = Self.newKey()
             if operation != "create" {
                 // Without a sync scheduled by the create.
-                let setup = try DirectorySessionStore(directory: dir, durability: .noSync)
+                let setup = try DirectorySessionStore(directory: dir, durability: .noSync, keys: TestFolders.keys)
                 #expect(try await setup.create(key, record: Self.record()))
             }
             switch operation {
@@ -288,17 +318,17 @@ enum TestFolders {
         let dir = TestFolders.fresh()
         defer { TestFolders.remove(dir) }
         #expect(DirectorySessionStore.Durability.default == .syncEvery(.seconds(1)))
-        #expect(try DirectorySessionStore(directory: dir).durability == .syncEvery(.seconds(1)))
-        #expect(try DirectorySessionStore(directory: dir).periodicSync?.interval == .seconds(1))
+        #expect(try DirectorySessionStore(directory: dir, keys: TestFolders.keys).durability == .syncEvery(.seconds(1)))
+        #expect(try DirectorySessionStore(directory: dir, keys: TestFolders.keys).periodicSync?.interval == .seconds(1))
         // An absurd interval schedules its sync a day later at most, without trapping.
-        let distant = try DirectorySessionStore(directory: dir, durability: .syncEvery(.seconds(Int64.max)))
+        let distant = try DirectorySessionStore(directory: dir, durability: .syncEvery(.seconds(Int64.max)), keys: TestFolders.keys)
         #expect(try await distant.create(Self.newKey(), record: Self.record()))
         #expect(distant.periodicSync?.syncs == 0)
         for (given, expected) in [
             (DirectorySessionStore.Durability.syncEachSave, DirectorySessionStore.Durability.syncEachSave),
             (.noSync, .noSync), (.syncEvery(.zero), .syncEachSave), (.syncEvery(.seconds(-1)), .syncEachSave),
         ] {
-            let store = try DirectorySessionStore(directory: dir, durability: given)
+            let store = try DirectorySessionStore(directory: dir, durability: given, keys: TestFolders.keys)
             #expect(store.durability == expected, "\(given)")
             #expect(store.periodicSync == nil, "\(given)")
             #expect(store.syncsEachSave == (expected == .syncEachSave))
@@ -324,7 +354,7 @@ enum TestFolders {
             try #require(!before.isEmpty)
             try await Task.sleep(for: .milliseconds(20))
             #expect(try await store.load(key, now: Self.t0 + 2)?.data["n"] == 1)  // its kept descriptor
-            let other = try DirectorySessionStore(directory: dir, durability: .noSync)
+            let other = try DirectorySessionStore(directory: dir, durability: .noSync, keys: TestFolders.keys)
             #expect(try await other.load(key, now: Self.t0 + 2)?.data["n"] == 1)  // a new open
             #expect(accessTime() == before, "a load updated the access time")
             // The check can fail here: a plain read of the file does update it.
@@ -404,7 +434,7 @@ enum TestFolders {
             }
             func expectImage(at base: Int, version: UInt64, lastAccess: UInt64, data: [UInt8]) {
                 #expect(Array(bytes[base..<base + 4]) == Array("SKS1".utf8))
-                #expect(int(base + 4, 2) == 2)  // format version
+                #expect(int(base + 4, 2) == 3)  // format version
                 #expect(int(base + 6, 2) == 1)  // flags: deadline only; slot size 512 << 0
                 #expect(int(base + 8, 8) == UInt64(Self.t0 + 10))
                 #expect(int(base + 16, 8) == 10)
@@ -418,7 +448,9 @@ enum TestFolders {
                     UInt64(CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[base..<(base + 60)])))
                 }
                 #expect(headerCRC == int(base + 60, 4))
-                let end = base + 64 + data.count
+                let macStart = base + 64 + data.count
+                #expect(Array(bytes[macStart..<macStart + 16]) == Self.documentedMAC(key: key, image: bytes[base..<macStart]))
+                let end = macStart + 16
                 #expect(bytes.withUnsafeBytes { UInt64(CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[base..<end]))) } == int(end, 4))
             }
             expectImage(at: 0, version: 7, lastAccess: 20, data: json)
@@ -443,41 +475,19 @@ enum TestFolders {
         }
     }
 
-    /// `image` as SessionKit's format version 1 wrote it: the same image with version 1, no slot
-    /// size, and nothing after it.
-    static func legacyFile(_ record: SessionRecord) -> [UInt8] {
-        var bytes = SessionRecordFile.encode(record)!
-        bytes[4] = 1
-        bytes[7] = 0  // flags' slot size bits
-        func put(_ value: UInt32, at offset: Int) {
-            for i in 0..<4 { bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(i))) }
-        }
-        put(bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<60])) }, at: 60)
-        let end = bytes.count - 4
-        put(bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<end])) }, at: end)
-        return bytes
-    }
-
-    @Test func versionOneFilesStillLoadAndTheirNextSaveRewritesThem() async throws {
+    /// Files of the unreleased format versions 1 and 2 (no MAC) are never read: absent, removed.
+    @Test func olderFormatVersionsReadAsAbsent() async throws {
         try await Self.withStore { (store, dir) async throws in
             let key = Self.newKey()
-            #expect(try await store.create(key, record: Self.record()))  // makes the shard and lock
-            var record = Self.record(StoreConformanceTests.everyKind)
-            record.version = 5
-            let path = Self.dataPath(dir, key)
-            try Self.write(Self.legacyFile(record), to: path)
-            #expect(try await store.load(key, now: Self.t0) == record)
-            // Damaged version-1 files are still caught.
-            let legacy = Self.legacyFile(record)
-            try Self.write(Array(legacy.dropLast()), to: path)
-            #expect(try await store.load(key, now: Self.t0) == nil)
-            try Self.write(legacy, to: path)
-            let merged = try #require(
-                try await store.apply(StoreConformanceTests.changes([("n", 1)], at: Self.t0 + 1), to: key))
-            #expect(merged.version == 6)
-            let bytes = try Self.bytes(path)
-            #expect(bytes[4] == 2 && bytes.count % 1_024 == 0)
-            #expect(try await store.load(key, now: Self.t0 + 1) == merged)
+            #expect(try await store.create(key, record: Self.record()))
+            let current = try Self.bytes(Self.dataPath(dir, key))
+            for version: UInt8 in [1, 2] {
+                var old = current
+                old[4] = version
+                let crc = old.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<60])) }
+                for i in 0..<4 { old[60 + i] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i))) }
+                try await Self.expectDropped(old, store: store, dir: dir, key: key)
+            }
         }
     }
 
@@ -495,8 +505,7 @@ enum TestFolders {
             next.data["n"] = 2
             next.data["more"] = "some more data, so that the new image is longer than the old one"
             next.version += 1
-            var image = SessionRecordFile.encode(next)!
-            SessionRecordFile.reseal(&image, slotSize: before.count / 2)
+            let image = Self.image(next, for: key, slotSize: before.count / 2)
             for length in stride(from: 0, to: image.count, by: 7) {
                 var torn = before
                 torn.replaceSubrange(0..<length, with: image[0..<length])
@@ -547,7 +556,7 @@ enum TestFolders {
         where !inMemory || TestFolders.inMemoryRoot != nil {
             let dir = TestFolders.fresh(inMemory: inMemory)
             defer { TestFolders.remove(dir) }
-            let store = try DirectorySessionStore(directory: dir, durability: sync ? .syncEachSave : .noSync)
+            let store = try DirectorySessionStore(directory: dir, durability: sync ? .syncEachSave : .noSync, keys: TestFolders.keys)
             #expect(store.inMemoryFileSystem == (inMemory || TestFolders.mountType(of: dir) == "tmpfs"))
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record(["n": 0])))
@@ -560,7 +569,7 @@ enum TestFolders {
             // The "other process" saves while it holds the lock.
             var other = Self.record(["n": 1])
             other.lastAccessAt = Self.t0 + 1
-            try Self.write(SessionRecordFile.file(SessionRecordFile.encode(other)!), to: Self.dataPath(dir, key))
+            try Self.write(SessionRecordFile.file(Self.image(other, for: key)), to: Self.dataPath(dir, key))
             lock = nil
             let saved = try await saving.value
             #expect(saved?.data == ["n": 1, "a": 1], "inMemory: \(inMemory), sync: \(sync)")
@@ -623,7 +632,7 @@ enum TestFolders {
     /// than one it already saw.
     @Test(.timeLimit(.minutes(1))) func readersNeverMissARecordBeingRewritten() async throws {
         try await Self.withStore(durability: .noSync) { (writer, dir) async throws in
-            let reader = try DirectorySessionStore(directory: dir, durability: .noSync)
+            let reader = try DirectorySessionStore(directory: dir, durability: .noSync, keys: TestFolders.keys)
             let key = Self.newKey()
             #expect(try await writer.create(key, record: Self.record(["n": 0])))
             // Records of 5-8 KB: a slot spans pages, so a read can overlap a write. Kept small
@@ -689,7 +698,7 @@ enum TestFolders {
         let expected = (ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
         var base = expected
         while base.count > 1, base.hasSuffix("/") { base.removeLast() }
-        #expect(DirectorySessionStore.defaultDirectory == (base == "/" ? "" : base) + "/sessionkit-sessions")
+        #expect(DirectorySessionStore.defaultDirectory == (base == "/" ? "" : base) + "/sessionkit-sessions-\(geteuid())")
     }
 
     // MARK: Opening the folder
@@ -699,14 +708,14 @@ enum TestFolders {
         defer { TestFolders.remove(dir) }
         #expect(mkdir(dir, 0o755) == 0)
         #expect(chmod(dir, 0o755) == 0)
-        _ = try DirectorySessionStore(directory: dir)
+        _ = try DirectorySessionStore(directory: dir, keys: TestFolders.keys)
         #expect(Self.mode(dir) == 0o700)
     }
 
     @Test func createsMissingParents() throws {
         let dir = TestFolders.fresh() + "/a/b"
         defer { TestFolders.remove(dir) }
-        _ = try DirectorySessionStore(directory: dir)
+        _ = try DirectorySessionStore(directory: dir, keys: TestFolders.keys)
         #expect(Self.mode(dir) == 0o700)
     }
 
@@ -715,7 +724,7 @@ enum TestFolders {
         defer { TestFolders.remove(file) }
         try Self.write([1, 2, 3], to: file)
         #expect {
-            _ = try DirectorySessionStore(directory: file)
+            _ = try DirectorySessionStore(directory: file, keys: TestFolders.keys)
         } throws: { ($0 as? SessionStoreError)?.kind == .unavailable }
         #expect(try Self.bytes(file) == [1, 2, 3])
 
@@ -725,7 +734,7 @@ enum TestFolders {
         let other: uid_t = geteuid() == 0 ? 65_534 : 0
         guard chown(dir, other, gid_t(other)) == 0 else { return }  // needs root
         #expect {
-            _ = try DirectorySessionStore(directory: dir)
+            _ = try DirectorySessionStore(directory: dir, keys: TestFolders.keys)
         } throws: { error in
             guard let e = error as? SessionStoreError else { return false }
             return e.kind == .unavailable && e.message.contains("owned by uid \(other)")
@@ -829,7 +838,7 @@ enum TestFolders {
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record(StoreConformanceTests.everyKind)))
             let full = try Self.bytes(Self.dataPath(dir, key))
-            let imageSize = 64 + Int(full[56]) + Int(full[57]) << 8 + 4
+            let imageSize = 64 + Int(full[56]) + Int(full[57]) << 8 + 20
             let slot = SessionRecordFile.slotSize(forImage: imageSize)
             #expect(imageSize > 500 && full.count == 2 * slot)
             // Every length through the record's image, then the rest of the slots in steps (each
@@ -853,7 +862,7 @@ enum TestFolders {
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record(["user": "alice", "n": [1, 2, 3]])))
             let full = try Self.bytes(Self.dataPath(dir, key))
-            let imageSize = 64 + Int(full[56]) + Int(full[57]) << 8 + 4
+            let imageSize = 64 + Int(full[56]) + Int(full[57]) << 8 + 20
             #expect(full.count == 1_024 && imageSize < 200)
             for index in 0..<imageSize {
                 for flip: UInt8 in [0x01, 0x80] {
@@ -873,12 +882,13 @@ enum TestFolders {
     }
 
     /// A file with a valid header and checksums whose payload is not a session object.
-    static func sealedFile(payload: [UInt8], expiresAt: Int64 = t0 + 100) -> [UInt8] {
-        var image = SessionRecordFile.encode(record([:]))!
+    static func sealedFile(payload: [UInt8], key: SessionStorageKey, expiresAt: Int64 = t0 + 100) -> [UInt8] {
+        var image = SessionRecordFile.unsealed(record([:]))!
         image.removeSubrange(64...)
         image.append(contentsOf: payload)
-        image.append(contentsOf: [0, 0, 0, 0])
-        SessionRecordFile.reseal(&image, slotSize: SessionRecordFile.slotSize(forImage: image.count))
+        image.append(contentsOf: [UInt8](repeating: 0, count: 20))
+        SessionRecordFile.seal(
+            &image, slotSize: SessionRecordFile.slotSize(forImage: image.count), key: key, authenticator: auth)
         return SessionRecordFile.file(image)
     }
 
@@ -887,11 +897,11 @@ enum TestFolders {
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record()))
             // Sanity: the helper builds a valid file.
-            try Self.write(Self.sealedFile(payload: Array(#"{"ok":true}"#.utf8)), to: Self.dataPath(dir, key))
+            try Self.write(Self.sealedFile(payload: Array(#"{"ok":true}"#.utf8), key: key), to: Self.dataPath(dir, key))
             #expect(try await store.load(key, now: Self.t0)?.data == ["ok": true])
             for payload in [#"{"a":"#, "[1,2]", "42", #"{" b":"!!"}"#, "", "\u{FF}"] {
                 try await Self.expectDropped(
-                    Self.sealedFile(payload: Array(payload.utf8)), store: store, dir: dir, key: key)
+                    Self.sealedFile(payload: Array(payload.utf8), key: key), store: store, dir: dir, key: key)
             }
         }
     }
@@ -902,8 +912,8 @@ enum TestFolders {
             #expect(try await store.create(key, record: Self.record()))
             let path = Self.dataPath(dir, key)
             var bytes = try Self.bytes(path)
-            // Version 3 with a good header checksum: a newer SessionKit's file.
-            bytes[4] = 3
+            // Version 4 with a good header checksum: a newer SessionKit's file.
+            bytes[4] = 4
             let crc = bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<60])) }
             for i in 0..<4 { bytes[60 + i] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i))) }
             try Self.write(bytes, to: path)
@@ -921,7 +931,7 @@ enum TestFolders {
             let other = Self.newKey()
             #expect(try await store.create(other, record: Self.record()))
             // A writer killed after writing its temporary file (complete or not) and before the rename.
-            let good = SessionRecordFile.encode(Self.record())!
+            let good = Self.image(Self.record(), for: key)
             let shard = (Self.dataPath(dir, key) as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(atPath: shard, withIntermediateDirectories: true)
             try Self.write(good, to: "\(shard)/.\(key.hex).0123456789abcdef.tmp")
@@ -968,7 +978,7 @@ enum TestFolders {
         #expect(utimensat(AT_FDCWD, sentinel, [timespec(tv_sec: 1_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000, tv_nsec: 0)], 0) == 0)
         let before = try FileManager.default.attributesOfItem(atPath: sentinel)
 
-        let store = try DirectorySessionStore(directory: dir)
+        let store = try DirectorySessionStore(directory: dir, keys: TestFolders.keys)
         // Keys that look like traversal are not keys at all.
         #expect(SessionStorageKey(hex: "../sentinel") == nil)
         #expect(SessionStorageKey(hex: String(repeating: "../", count: 21) + "s") == nil)
@@ -1009,53 +1019,37 @@ enum TestFolders {
 
     // MARK: Failures
 
-    @Test func aShardThatIsNotAFolderFailsLoudly() async throws {
+    /// A file in a shard folder's place, or a non-empty folder in a session file's place, is
+    /// not the store's: removed (logged), and the session works (today: a permanent failure).
+    @Test func entriesInTheWayAreRemovedAndTheSessionWorks() async throws {
         try await Self.withStore { (store, dir) async throws in
             let key = Self.newKey()
-            let shard = (Self.dataPath(dir, key) as NSString).deletingLastPathComponent
+            let path = Self.dataPath(dir, key)
+            let shard = (path as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(
                 atPath: (shard as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Self.write([0], to: shard)  // the shard folder is a regular file: ENOTDIR
+            try Self.write([0], to: shard)  // the shard folder is a regular file
+            #expect(try await store.load(key, now: Self.t0) == nil)
+            #expect(try await store.create(key, record: Self.record()))
+            #expect(try await store.load(key, now: Self.t0) == Self.record())
 
-            func isUnavailable(_ error: any Error) -> Bool {
-                guard let e = error as? SessionStoreError, e.kind == .unavailable else { return false }
-                // The message names the operation and the path relative to the store, never the whole key.
-                return e.message.contains("Not a directory") && !e.message.contains(key.hex)
-                    && e.message.contains(String(key.hex.prefix(8)))
-            }
-            await #expect(performing: { _ = try await store.create(key, record: Self.record()) }, throws: isUnavailable)
-            await #expect(performing: { _ = try await store.load(key, now: Self.t0) }, throws: isUnavailable)
-            await #expect(
-                performing: { _ = try await store.apply(StoreConformanceTests.changes([("a", 1)], at: Self.t0), to: key) },
-                throws: isUnavailable)
-            await #expect(performing: { try await store.delete(key) }, throws: isUnavailable)
-            #expect(try Self.bytes(shard) == [0])
-        }
-    }
-
-    @Test func aFailedWriteKeepsTheOldRecord() async throws {
-        try await Self.withStore { (store, dir) async throws in
-            let key = Self.newKey()
-            let record = Self.record()
-            #expect(try await store.create(key, record: record))
-            // The data file's name is taken by a non-empty folder: the rename fails.
-            let path = Self.dataPath(dir, key)
-            let saved = try Self.bytes(path)
+            let record = Self.record(["n": 1])
             #expect(unlink(path) == 0)
             #expect(mkdir(path, 0o700) == 0)
             try Self.write([1], to: path + "/x")
-            await #expect(throws: SessionStoreError.self) {
-                _ = try await store.create(key, record: record)
-            }
-            await #expect(throws: SessionStoreError.self) {
-                _ = try await store.load(key, now: Self.t0)
-            }
-            // Put the record back: the failed writes left no temporary file and changed nothing.
-            try FileManager.default.removeItem(atPath: path)
-            try Self.write(saved, to: path)
-            let shard = (path as NSString).deletingLastPathComponent
-            #expect(try FileManager.default.contentsOfDirectory(atPath: shard).filter { $0.hasSuffix(".tmp") }.isEmpty)
+            #expect(try await store.load(key, now: Self.t0) == nil)
+            #expect(try await store.create(key, record: record))
             #expect(try await store.load(key, now: Self.t0) == record)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: shard).filter { $0.hasSuffix(".tmp") }.isEmpty)
+            Self.expectNoStrayLocks(dir)
+        }
+    }
+
+    /// Every lock file in the tree has its session file beside it.
+    static func expectNoStrayLocks(_ dir: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let all = (try? FileManager.default.subpathsOfDirectory(atPath: dir)) ?? []
+        for path in all where path.hasSuffix(".lock") {
+            #expect(exists(dir + "/" + path.dropLast(5)), "stray lock file \(path)", sourceLocation: sourceLocation)
         }
     }
 
@@ -1203,7 +1197,7 @@ enum TestFolders {
     @Test func periodicSweepEndsWithTheStore() async throws {
         let dir = TestFolders.fresh()
         defer { TestFolders.remove(dir) }
-        var store: DirectorySessionStore? = try DirectorySessionStore(directory: dir)
+        var store: DirectorySessionStore? = try DirectorySessionStore(directory: dir, keys: TestFolders.keys)
         weak let weakStore = store
         let task = store!.startPeriodicSweep(every: .milliseconds(1), batch: 10)
         store = nil
@@ -1216,8 +1210,8 @@ enum TestFolders {
     @Test func twoStoresOnOneFolderShareRecordsAndLoseNothing() async throws {
         let dir = TestFolders.fresh()
         defer { TestFolders.remove(dir) }
-        let a = try DirectorySessionStore(directory: dir)
-        let b = try DirectorySessionStore(directory: dir)
+        let a = try DirectorySessionStore(directory: dir, keys: TestFolders.keys)
+        let b = try DirectorySessionStore(directory: dir, keys: TestFolders.keys)
         let key = Self.newKey()
         #expect(try await a.create(key, record: Self.record(["shared": "yes"])))
         #expect(try await b.load(key, now: Self.t0)?.data == ["shared": "yes"])
@@ -1254,8 +1248,8 @@ enum TestFolders {
     @Test func deleteRacingWithApplyNeverResurrects() async throws {
         let dir = TestFolders.fresh()
         defer { TestFolders.remove(dir) }
-        let a = try DirectorySessionStore(directory: dir, durability: .noSync)
-        let b = try DirectorySessionStore(directory: dir, durability: .noSync)
+        let a = try DirectorySessionStore(directory: dir, durability: .noSync, keys: TestFolders.keys)
+        let b = try DirectorySessionStore(directory: dir, durability: .noSync, keys: TestFolders.keys)
         for _ in 0..<100 {
             let key = Self.newKey()
             #expect(try await a.create(key, record: Self.record()))
@@ -1275,8 +1269,8 @@ enum TestFolders {
         let dir = TestFolders.fresh()
         defer { TestFolders.remove(dir) }
         let stores = [
-            try DirectorySessionStore(directory: dir, durability: .noSync),
-            try DirectorySessionStore(directory: dir, durability: .noSync),
+            try DirectorySessionStore(directory: dir, durability: .noSync, keys: TestFolders.keys),
+            try DirectorySessionStore(directory: dir, durability: .noSync, keys: TestFolders.keys),
         ]
         let keys = (0..<10).map { _ in Self.newKey() }
         let t0 = Self.t0
@@ -1472,7 +1466,7 @@ enum TestFolders {
 @Suite struct DirectorySweepContractTests {
     @Test func zeroMeansNothingExpiredIsLeft() async throws {
         let dir = TestFolders.fresh()
-        let store = try DirectorySessionStore(directory: dir, durability: .noSync)
+        let store = try DirectorySessionStore(directory: dir, durability: .noSync, keys: TestFolders.keys)
         let t0: Int64 = 1_700_000_000
         let data: SessionObject = ["username": "admin"]
         for _ in 0..<300 {
@@ -1484,7 +1478,7 @@ enum TestFolders {
         let expired = SessionRecord(data: data, createdAt: t0, lastAccessAt: t0, absoluteDeadline: nil, expiresAt: t0 + 10)
         #expect(try await store.create(lastShardKey, record: expired))
 
-        let fresh = try DirectorySessionStore(directory: dir, durability: .noSync)
+        let fresh = try DirectorySessionStore(directory: dir, durability: .noSync, keys: TestFolders.keys)
         var removed = 0
         for _ in 0..<1000 {  // bounded: a sweep that never reports 0 fails the test, not hangs it
             let n = try await fresh.sweep(now: t0 + 100, limit: 1)

@@ -139,8 +139,8 @@ import Darwin
         defer { TestFolders.remove(dir) }
         let reader = try DirectorySessionStore(
             directory: dir, durability: .noSync, staleTemporaryAge: 3_600, sweepExamineLimit: nil,
-            openFileCacheCapacity: capacity)
-        let writer = try DirectorySessionStore(directory: dir, durability: .noSync)
+            openFileCacheCapacity: capacity, keys: TestFolders.keys)
+        let writer = try DirectorySessionStore(directory: dir, durability: .noSync, keys: TestFolders.keys)
         try await body(reader, writer, dir)
     }
 

@@ -30,7 +30,9 @@ struct SessionScale {
                 let folder = options.directory ?? (NSTemporaryDirectory() + "sessionkit-scale-\(getpid())")
                 try? FileManager.default.removeItem(atPath: folder)
                 defer { if options.directory == nil { try? FileManager.default.removeItem(atPath: folder) } }
-                let directory = try DirectorySessionStore(directory: folder, durability: options.fsync ? .syncEachSave : .noSync)
+                let directory = try DirectorySessionStore(
+                    directory: folder, durability: options.fsync ? .syncEachSave : .noSync,
+                    keys: SecretKeys(current: .generate()))
                 summaries += try await run(
                     ScaleSubject(name: options.fsync ? "directory (fsync)" : "directory", store: directory, diskPath: folder),
                     options)

@@ -51,12 +51,15 @@ final class DirectoryStoreFixture: @unchecked Sendable {
     let keys: [SessionStorageKey]
     private var cursor = 0
 
+    /// A fixed key: the saved folders of earlier runs stay readable.
+    static let keys = SecretKeys(current: SecretKey("sessionkit-benchmark-directory-store-key"))
+
     init(sessions: Int, durability: DirectorySessionStore.Durability) async throws {
         let base = ProcessInfo.processInfo.environment["SESSIONKIT_BENCH_DIR"]
             ?? (NSTemporaryDirectory() + "sessionkit-bench")
         let directory = "\(base)/directory-\(sessions)"
         let keyFile = "\(directory)/keys.txt"
-        let filler = try DirectorySessionStore(directory: directory, durability: .noSync)
+        let filler = try DirectorySessionStore(directory: directory, durability: .noSync, keys: Self.keys)
         var all: [SessionStorageKey]
         if let saved = try? String(contentsOfFile: keyFile, encoding: .utf8) {
             all = saved.split(separator: "\n").compactMap { SessionStorageKey(hex: $0) }
@@ -83,7 +86,7 @@ final class DirectoryStoreFixture: @unchecked Sendable {
         // server's are. (A first read of a file that is not cached costs a disk read, about
         // 300 µs on this machine's disk, whatever the count.)
         keys = Array(all.prefix(10_000))
-        store = try DirectorySessionStore(directory: directory, durability: durability)
+        store = try DirectorySessionStore(directory: directory, durability: durability, keys: Self.keys)
         for key in keys { _ = try await store.load(key, now: Self.t0) }
     }
 

@@ -24,4 +24,19 @@ int sessionkit_sync_file_system(int fd);
 /// process with CAP_FOWNER) may use it; open(2) fails with EPERM otherwise.
 int sessionkit_o_noatime(void);
 
+/// openat(2) of `path` relative to the folder `dirfd` that follows no symbolic link in any
+/// component and never leaves `dirfd` (".." and absolute paths fail with EXDEV): Linux
+/// openat2(2) with RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH, one syscall for the whole path; where
+/// the kernel lacks openat2 (before 5.6, or a seccomp filter refuses it), one openat per
+/// component with O_NOFOLLOW (folders with O_DIRECTORY). O_NOFOLLOW and O_CLOEXEC are always
+/// added. A symbolic link anywhere fails with ELOOP (or ENOTDIR in a folder's place on the
+/// fallback). Returns the descriptor or -1 with errno.
+int sessionkit_open_beneath(int dirfd, const char *path, int flags, mode_t mode);
+
+/// 1 once sessionkit_open_beneath has used openat2 successfully (tests and logs).
+int sessionkit_openat2_in_use(void);
+
+/// Tests: 1 forces the component-by-component fallback, 0 tries openat2 again.
+void sessionkit_open_beneath_force_fallback(int on);
+
 #endif
