@@ -11,30 +11,36 @@ public enum CookieHeader {
     public enum Lookup: Sendable, Equatable {
         case absent
         case value(Substring)
-        /// The name occurs more than once. Browsers send several same-named cookies when they were
-        /// set for different paths or domains — the classic cookie-tossing setup, where a sibling
-        /// subdomain plants a session id for the victim. SessionKit trusts neither.
-        case duplicated
+        /// The name occurs more than once (every value, in header order). Browsers send several
+        /// same-named cookies when they were set for different paths or domains: a stale cookie a
+        /// configuration change left behind, or cookie tossing, where a sibling subdomain plants
+        /// a session for the victim. The engine uses the one value that is usable, if exactly one
+        /// is; otherwise none (`SessionEngine`).
+        case duplicated([Substring])
     }
 
     /// Looks `name` up in every header line (HTTP/2 may split cookies over several). Works on
     /// the UTF-8 bytes: `;` and `=` split, spaces and tabs around names and values are trimmed.
     public static func lookup<S: Sequence>(_ name: String, in headers: S) -> Lookup where S.Element: StringProtocol {
         var found: Substring?
+        var more: [Substring] = []
         var name = name
         return name.withUTF8 { name in
             for header in headers {
-                guard scan(Substring(header), for: name, found: &found) else { return .duplicated }
+                scan(Substring(header), for: name, found: &found, more: &more)
             }
-            return found.map(Lookup.value) ?? .absent
+            guard let found else { return .absent }
+            return more.isEmpty ? .value(found) : .duplicated([found] + more)
         }
     }
 
-    /// Scans one header line for `name`, setting `found` to its value (a slice of `line`).
-    /// False when `name` occurs a second time (counting an earlier line's `found`).
-    private static func scan(_ line: Substring, for name: UnsafeBufferPointer<UInt8>, found: inout Substring?) -> Bool {
+    /// Scans one header line for `name`, setting `found` to its value (a slice of `line`), and
+    /// appending any further occurrence (counting an earlier line's `found`) to `more`.
+    private static func scan(
+        _ line: Substring, for name: UnsafeBufferPointer<UInt8>, found: inout Substring?, more: inout [Substring]
+    ) {
         let utf8 = line.utf8
-        let scanned = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        let scanned: Void? = utf8.withContiguousStorageIfAvailable { bytes in
             let end = bytes.count
             var start = 0
             while start < end {
@@ -52,23 +58,22 @@ public enum CookieHeader {
                     if nameEnd - nameStart == name.count,
                         name.isEmpty || memcmp(bytes.baseAddress! + nameStart, name.baseAddress!, name.count) == 0
                     {
-                        if found != nil { return false }
                         let (valueStart, valueEnd) = trimmed(bytes, equals + 1, semicolon)
                         // Offsets next to ASCII bytes: always on Unicode scalar boundaries.
                         let from = utf8.index(utf8.startIndex, offsetBy: valueStart)
                         let to = utf8.index(from, offsetBy: valueEnd - valueStart)
-                        found = unquote(line[from..<to])
+                        let value = unquote(line[from..<to])
+                        if found == nil { found = value } else { more.append(value) }
                     }
                 }
                 start = semicolon + 1
             }
-            return true
         }
-        if let scanned { return scanned }
+        if scanned != nil { return }
         // Not contiguous UTF-8 (a bridged string): scan a native copy.
         var copy = String(line)
         copy.makeContiguousUTF8()
-        return scan(Substring(copy), for: name, found: &found)
+        scan(Substring(copy), for: name, found: &found, more: &more)
     }
 
     /// `[start, end)` without the spaces and tabs at either end.

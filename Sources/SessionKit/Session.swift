@@ -41,6 +41,9 @@ public final class Session: Sendable {
         /// Per-session timeouts (remember-me): outer nil = unchanged, inner nil = engine default.
         var idleTimeoutOverride: Int64??
         var absoluteTimeoutOverride: Int64??
+        /// The request carried several session cookies and none or more than one was usable: the
+        /// response asks the browser to drop the ones it can (`SessionEngine.finish`).
+        var clearsDuplicateCookies = false
     }
 
     private let state: Mutex<State>
@@ -221,6 +224,13 @@ public final class Session: Sendable {
     public var id: SessionID? { state.withLock { $0.id } }
 
     // MARK: For the engine and stores
+
+    /// A new session standing in for several session cookies none of which could be told apart.
+    static func replacingDuplicateCookies() -> Session {
+        let session = Session()
+        session.state.withLock { $0.clearsDuplicateCookies = true }
+        return session
+    }
 
     /// Keys set or removed since loading, with their current values (nil = removed).
     public var changes: [SessionChange] {

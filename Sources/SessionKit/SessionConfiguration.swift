@@ -26,8 +26,18 @@ public struct SessionConfiguration: Sendable {
     /// activity. nil: no absolute limit.
     public var absoluteTimeout: Duration?
     /// Server-side sessions: an unmodified session is re-saved (to extend its idle expiry) at most
-    /// once per this interval, not on every request.
+    /// once per this interval, not on every request. Never more than a quarter of the session's
+    /// idle timeout (`effectiveTouchInterval`), so an active user is never timed out between touches.
     public var touchInterval: Duration
+    /// The app is served over HTTPS (directly or behind a TLS proxy): the cookie gets `Secure`
+    /// unless `cookie.secure` says otherwise.
+    public var servesHTTPS: Bool
+    /// Server-side sessions: a session without a stored record whose data holds only these keys
+    /// (the CSRF secret, flashed messages) travels in the signed cookie, in Flask's cookie format,
+    /// instead of the store. A visitor who only loads a form or reads a flash leaves nothing on
+    /// the server; the first other key (a login) moves the whole session into the store. Such a
+    /// cookie is accepted for at most the idle timeout. Empty: every session is stored.
+    public var anonymousCookieKeys: Set<String>
     /// Salt of the signed session-id cookie (Flask-Session's `flask-session`).
     public var idSalt: String
 
@@ -45,7 +55,9 @@ public struct SessionConfiguration: Sendable {
         idleTimeout: Duration? = nil,
         absoluteTimeout: Duration? = nil,
         touchInterval: Duration = .seconds(60),
-        idSalt: String = "flask-session"
+        idSalt: String = "flask-session",
+        servesHTTPS: Bool = false,
+        anonymousCookieKeys: Set<String> = [CSRFToken.sessionKey, Session.flashesKey]
     ) {
         self.secretKey = secretKey
         self.fallbackKeys = fallbackKeys
@@ -61,6 +73,8 @@ public struct SessionConfiguration: Sendable {
         self.absoluteTimeout = absoluteTimeout
         self.touchInterval = touchInterval
         self.idSalt = idSalt
+        self.servesHTTPS = servesHTTPS
+        self.anonymousCookieKeys = anonymousCookieKeys
     }
 
     /// Checks the configuration and returns the keys, or says what is wrong and how to fix it.
@@ -73,7 +87,7 @@ public struct SessionConfiguration: Sendable {
             }
         }
         if fallbackKeys.contains(where: \.isEmpty) { throw .weakFallbackKey(index: 0, "a fallback key is empty") }
-        try cookie.validate()
+        try effectiveCookie.validate()
         guard permanentLifetime > .zero else { throw .invalidOption("permanentLifetime must be positive") }
         if let idleTimeout, idleTimeout <= .zero { throw .invalidOption("idleTimeout must be positive") }
         if let absoluteTimeout, absoluteTimeout <= .zero { throw .invalidOption("absoluteTimeout must be positive") }
@@ -86,6 +100,22 @@ public struct SessionConfiguration: Sendable {
 
     /// The idle timeout in seconds, `permanentLifetime` when unset.
     public var idleTimeoutSeconds: Int64 { (idleTimeout ?? permanentLifetime).components.seconds }
+
+    /// The touch interval for a session whose idle timeout is `idleSeconds`: `touchInterval`, but
+    /// at most a quarter of the idle timeout (a 10 s idle timeout is touched every 2.5 s at most,
+    /// so a user active every 2 s stays logged in).
+    public func effectiveTouchInterval(idleSeconds: Int64) -> Int64 {
+        min(touchInterval.components.seconds, max(idleSeconds / 4, 0))
+    }
+
+    /// `cookie` with `Secure` resolved: as set, else on when `servesHTTPS`, and always for the
+    /// `__Secure-`/`__Host-` prefixes, `SameSite=None` and `Partitioned` (browsers drop such
+    /// cookies without it).
+    public var effectiveCookie: SessionCookieOptions {
+        var cookie = self.cookie
+        cookie.secure = cookie.secure ?? (servesHTTPS || cookie.requiresSecure)
+        return cookie
+    }
 }
 
 /// The session cookie's name and attributes (Flask's `SESSION_COOKIE_*`).
@@ -101,7 +131,14 @@ public struct SessionCookieOptions: Sendable, Hashable {
     public var domain: String?
     public var path: String
     public var httpOnly: Bool
-    public var secure: Bool
+    /// `Secure`; nil: on when the app serves HTTPS (`SessionConfiguration.servesHTTPS`), or when
+    /// the name prefix, `SameSite=None` or `Partitioned` need it. Flask's default is off.
+    public var secure: Bool?
+    /// `SameSite`; `Lax` by default (Flask's default is none: the attribute is left out, and
+    /// browsers then apply their own default, Lax in Chromium). `Lax` keeps the cookie off
+    /// cross-site subrequests and POSTs (a CSRF defence in depth) and on top-level links, so a
+    /// user following a link from another site arrives logged in. `Strict` drops even that;
+    /// `None` (cross-site embeds) requires `Secure`; nil leaves the attribute out, as Flask.
     public var sameSite: SameSite?
     /// CHIPS `Partitioned`; forces `Secure`.
     public var partitioned: Bool
@@ -111,8 +148,8 @@ public struct SessionCookieOptions: Sendable, Hashable {
         domain: String? = nil,
         path: String = "/",
         httpOnly: Bool = true,
-        secure: Bool = false,
-        sameSite: SameSite? = nil,
+        secure: Bool? = nil,
+        sameSite: SameSite? = .lax,
         partitioned: Bool = false
     ) {
         self.name = name
@@ -124,6 +161,18 @@ public struct SessionCookieOptions: Sendable, Hashable {
         self.partitioned = partitioned
     }
 
+    /// The `__Host-` prefix (RFC 6265bis): the browser accepts the cookie only from this host,
+    /// with `Secure`, `Path=/` and no `Domain`, so no sibling subdomain or plain-HTTP page can
+    /// set or overwrite it (cookie tossing). The defence that works against duplicate cookies.
+    public var hasHostPrefix: Bool { name.hasPrefix("__Host-") }
+    /// The `__Secure-` prefix: the browser accepts the cookie only with `Secure`, from HTTPS.
+    public var hasSecurePrefix: Bool { name.hasPrefix("__Secure-") }
+
+    /// The name prefix, `SameSite=None` or `Partitioned` make browsers drop the cookie without
+    /// `Secure`.
+    var requiresSecure: Bool { hasHostPrefix || hasSecurePrefix || sameSite == SameSite.none || partitioned }
+
+    /// Checks the options as resolved by `SessionConfiguration.effectiveCookie`.
     func validate() throws(SessionConfigurationError) {
         let tokenSpecials = Set("()<>@,;:\\\"/[]?={} \t".unicodeScalars)
         guard !name.isEmpty,
@@ -135,6 +184,13 @@ public struct SessionCookieOptions: Sendable, Hashable {
         }
         guard path.hasPrefix("/"), !path.unicodeScalars.contains(where: { $0 == ";" || $0.value < 0x20 || $0.value == 0x7F })
         else { throw .invalidOption("cookie path \(String(reflecting: path)) must start with / and hold no ';' or control characters") }
+        if requiresSecure && secure == false {
+            let why = hasHostPrefix || hasSecurePrefix ? "the cookie name's prefix" : sameSite == SameSite.none ? "SameSite=None" : "Partitioned"
+            throw .invalidOption("\(why) needs the Secure attribute (browsers drop the cookie without it): leave cookie.secure unset or true")
+        }
+        if hasHostPrefix && (domain != nil || path != "/") {
+            throw .invalidOption("a __Host- cookie must have Path=/ and no Domain (browsers drop it otherwise)")
+        }
     }
 }
 
@@ -157,7 +213,8 @@ public enum SessionConfigurationError: Error, Sendable, Equatable, CustomStringC
             return """
                 The secret key is unsafe: \(why). Anyone who guesses it can forge sessions. \
                 Use a random key of at least \(SecretKey.minimumLength) bytes (`sessionkit keygen` \
-                prints one), or set allowWeakKeys for tests.
+                prints one, as does python3 -c 'import secrets; print(secrets.token_hex(32))'), \
+                or set allowWeakKeys for tests.
                 """
         case .weakFallbackKey(let index, let why):
             return "Fallback key #\(index) is unsafe: \(why). Remove it or set allowWeakKeys for tests."

@@ -47,6 +47,7 @@ public final class SessionEngine: Sendable {
         }
         self.overwritesSaves = overwritesSaves
         let keys = try configuration.validatedKeys()
+        if case .server(let store) = storage, let keyed = store as? any AuthenticatedRecordStore { keyed.useRecordKeys(keys) }
         self.configuration = configuration
         self.storage = storage
         self.codec = SessionCookieCodec(
@@ -57,7 +58,7 @@ public final class SessionEngine: Sendable {
             maxDecompressedSize: configuration.maxDecompressedSize
         )
         self.idSigner = Signer(keys: keys, salt: configuration.idSalt, digest: configuration.digest)
-        self.cookieTemplate = SetCookie.Template(configuration.cookie)
+        self.cookieTemplate = SetCookie.Template(configuration.effectiveCookie)
         self.clock = clock
         self.logger = logger
     }
@@ -78,10 +79,28 @@ public final class SessionEngine: Sendable {
     /// server-side storage, Flask-Session's, with merged saves).
     public func finish(_ pending: PendingSession) async throws(SessionSaveError) -> SessionResponseHeaders {
         guard let session = pending.openedSession else { return SessionResponseHeaders() }
+        var headers: SessionResponseHeaders
         switch storage {
-        case .cookie: return try responseHeaders(for: session)
-        case .server(let store): return try await save(session, in: store)
+        case .cookie: headers = try responseHeaders(for: session)
+        case .server(let store): headers = try await save(session, in: store)
         }
+        if session.inspect(\.clearsDuplicateCookies) {
+            headers.clearCookies = cookieTemplate.duplicateDeletions
+            headers.varyCookie = true
+        }
+        return headers
+    }
+
+    /// Throws `.cookieTooLarge` when `session`, saved now, would need a cookie over
+    /// `maxCookieSize` (cookie mode; server-side storage sends only an id). For a handler that
+    /// stored user input: such a session is the user's error (a 4xx), not the server's.
+    public func checkCookieSize(of session: Session) throws(SessionSaveError) {
+        guard case .cookie = storage else { return }
+        let data = session.inspect(\.data)
+        guard !data.isEmpty else { return }
+        let now = clock.unixSeconds
+        let value = codec.encode(json: TaggedJSON.encode(.object(data)), timestamp: now)
+        _ = try setCookie(value: value, expires: Self.isPermanent(data) ? now + configuration.permanentLifetimeSeconds : nil)
     }
 
     // MARK: Cookie mode
@@ -89,14 +108,52 @@ public final class SessionEngine: Sendable {
     /// Opens the session a cookie lookup found. A bad cookie of any kind gives an empty new
     /// session and a debug log line.
     func openCookieSession(_ cookie: CookieHeader.Lookup) -> Session {
-        guard let value = presentedValue(cookie) else { return Session() }
+        switch cookie {
+        case .absent:
+            return Session()
+        case .value(let value):
+            return decodedCookieSession(value, maxAge: configuration.permanentLifetimeSeconds) ?? Session()
+        case .duplicated(let values):
+            let usable = Self.distinct(values).compactMap {
+                decodedCookieSession($0, maxAge: configuration.permanentLifetimeSeconds)
+            }
+            return chooseAmongDuplicates(usable, count: values.count)
+        }
+    }
+
+    /// The session a signed cookie holds, or nil (logged) when it does not verify or decode.
+    private func decodedCookieSession(_ value: Substring, maxAge: Int64) -> Session? {
+        guard !value.isEmpty else { return nil }
         do {
-            let decoded = try codec.decode(value, maxAge: configuration.permanentLifetimeSeconds, now: clock.unixSeconds)
+            let decoded = try codec.decode(value, maxAge: maxAge, now: clock.unixSeconds)
             return Session(data: decoded.session, presentedCookie: value, presentedJSON: decoded.json)
         } catch {
             logger.debug("session cookie rejected", metadata: ["reason": "\(error)"])
-            return Session()
+            return nil
         }
+    }
+
+    /// Several session cookies: the one usable session if there is exactly one (a stale cookie
+    /// left for another path or domain is ignored), else a new session whose response deletes
+    /// the cookies the browser lets the app delete (`SetCookie.Template.duplicateDeletions`).
+    /// Two usable sessions cannot be told apart: trusting either could adopt a session a
+    /// sibling subdomain planted (cookie tossing).
+    private func chooseAmongDuplicates(_ usable: [Session], count: Int) -> Session {
+        if usable.count == 1 {
+            logger.debug("duplicate session cookies: using the one usable", metadata: ["cookies": "\(count)"])
+            return usable[0]
+        }
+        logger.notice(
+            "duplicate session cookies that cannot be told apart: new session, stale cookies deleted",
+            metadata: ["cookies": "\(count)", "usable": "\(usable.count)"])
+        return Session.replacingDuplicateCookies()
+    }
+
+    /// `values` without repeats, in order (a browser may send one cookie twice under two scopes).
+    private static func distinct(_ values: [Substring]) -> [Substring] {
+        var out: [Substring] = []
+        for value in values where !out.contains(value) { out.append(value) }
+        return out
     }
 
     /// What to send for a cookie-mode `session` at the end of a request.
@@ -144,10 +201,34 @@ public final class SessionEngine: Sendable {
     /// never adopted. A store failure throws (the client is not logged out by an outage).
     func openServerSession(_ cookie: CookieHeader.Lookup) async throws -> Session {
         guard case .server(let store) = storage else { return openCookieSession(cookie) }
-        guard let value = presentedValue(cookie) else { return Session() }
-        guard let (raw, canonical) = idSigner.unsignNotingCanonical(value), let id = SessionID(validating: raw) else {
-            logger.debug("session id cookie rejected: bad signature or not an id")
+        switch cookie {
+        case .absent:
             return Session()
+        case .value(let value):
+            return try await openServerCandidate(value, in: store) ?? Session()
+        case .duplicated(let values):
+            var usable: [Session] = []
+            for value in Self.distinct(values) {
+                if let session = try await openServerCandidate(value, in: store) { usable.append(session) }
+            }
+            return chooseAmongDuplicates(usable, count: values.count)
+        }
+    }
+
+    /// The session one cookie value opens: a signed id with a live record, or an anonymous
+    /// session carried in the cookie (`SessionConfiguration.anonymousCookieKeys`); nil for
+    /// anything else (logged at debug level).
+    private func openServerCandidate(_ value: Substring, in store: any SessionStore) async throws -> Session? {
+        guard !value.isEmpty else { return nil }
+        guard let (raw, canonical) = idSigner.unsignNotingCanonical(value), let id = SessionID(validating: raw) else {
+            if !configuration.anonymousCookieKeys.isEmpty,
+                let session = decodedCookieSession(value, maxAge: configuration.idleTimeoutSeconds),
+                isAnonymous(session.inspect(\.data))
+            {
+                return session
+            }
+            logger.debug("session id cookie rejected: bad signature or not an id")
+            return nil
         }
         let now = clock.unixSeconds
         let loaded: SessionRecord?
@@ -158,14 +239,26 @@ public final class SessionEngine: Sendable {
         }
         guard let record = loaded else {
             logger.debug("session id unknown or expired", metadata: ["id": "\(id)"])
-            return Session()
+            return nil
         }
         guard !isExpired(record, now: now) else {
             logger.debug("session timed out", metadata: ["id": "\(id)"])
             try? await store.delete(id.storageKey)
-            return Session()
+            return nil
         }
         return Session(id: id, record: record, presentedCookie: canonical ? value : nil)
+    }
+
+    /// The `Set-Cookie` carrying anonymous `data` in Flask's cookie format, or nil when it would
+    /// be over `maxCookieSize`.
+    private func anonymousCookie(_ data: SessionObject, now: Int64) -> String? {
+        try? setCookie(value: codec.encode(json: TaggedJSON.encode(.object(data)), timestamp: now), expires: nil)
+    }
+
+    /// Data that travels in the cookie while the session has no record: non-empty, and only
+    /// `anonymousCookieKeys`.
+    func isAnonymous(_ data: SessionObject) -> Bool {
+        !data.isEmpty && data.keys.allSatisfy(configuration.anonymousCookieKeys.contains)
     }
 
     func save(_ session: Session, in store: any SessionStore) async throws(SessionSaveError) -> SessionResponseHeaders {
@@ -183,7 +276,8 @@ public final class SessionEngine: Sendable {
             guard let current = id, let loaded = record else {
                 return try await createIfNeeded(session, state: s, in: store, now: now)
             }
-            let touchDue = now - loaded.lastAccessAt >= configuration.touchInterval.components.seconds
+            let idle = loaded.idleTimeoutOverride ?? configuration.idleTimeoutSeconds
+            let touchDue = now - loaded.lastAccessAt >= configuration.effectiveTouchInterval(idleSeconds: idle)
             guard s.modified || touchDue else { return SessionResponseHeaders(varyCookie: true) }
             let changes = changeSet(for: s, record: loaded, now: now)
             // Regenerate: the store merges, re-keys and removes the old id in one atomic step, so
@@ -208,10 +302,16 @@ public final class SessionEngine: Sendable {
             }
             let finalID = newID ?? current
             let finalRecord = merged
-            if merged.data.isEmpty {
-                try await store.delete(finalID.storageKey)
-                session.didSave(id: nil, record: nil)
-                return SessionResponseHeaders(setCookie: cookieTemplate.deletion, varyCookie: true)
+            // Nothing left, or only a CSRF secret and flashes (a logout that popped the last real
+            // key): the record goes, and what is left travels in the cookie as for a visitor who
+            // never logged in (kept in the store when it does not fit a cookie).
+            if merged.data.isEmpty || (s.modified && isAnonymous(merged.data)) {
+                let cookie = merged.data.isEmpty ? cookieTemplate.deletion : anonymousCookie(merged.data, now: now)
+                if let cookie {
+                    try await store.delete(finalID.storageKey)
+                    session.didSave(id: nil, record: nil)
+                    return SessionResponseHeaders(setCookie: cookie, varyCookie: true)
+                }
             }
             session.didSave(id: finalID, record: finalRecord)
             let permanent = Self.isPermanent(finalRecord.data)
@@ -236,6 +336,11 @@ public final class SessionEngine: Sendable {
             session.didSave(id: nil, record: nil)
             let deletion = s.modified ? cookieTemplate.deletion : nil
             return SessionResponseHeaders(setCookie: deletion, varyCookie: true)
+        }
+        // Only a CSRF secret or flashes: the signed cookie carries them, the store gets nothing
+        // (unless they are too large for a cookie).
+        if isAnonymous(s.data), let headers = try? responseHeaders(for: session) {
+            return headers
         }
         let absolute = s.absoluteTimeoutOverride ?? configuration.absoluteTimeout?.components.seconds
         let idleOverride = s.idleTimeoutOverride ?? nil
@@ -292,18 +397,6 @@ public final class SessionEngine: Sendable {
     }
 
     // MARK: Shared
-
-    private func presentedValue(_ cookie: CookieHeader.Lookup) -> Substring? {
-        switch cookie {
-        case .absent:
-            return nil
-        case .duplicated:
-            logger.debug("session cookie ignored: the name occurs more than once")
-            return nil
-        case .value(let value):
-            return value.isEmpty ? nil : value
-        }
-    }
 
     private func setCookie(value: String, expires: Int64?) throws(SessionSaveError) -> String {
         let header = cookieTemplate.header(value: value, expires: expires)

@@ -1,14 +1,21 @@
 /// Headers the adapter adds to the response.
 public struct SessionResponseHeaders: Sendable, Equatable {
+    /// `Set-Cookie` values that delete same-named session cookies of other paths and domains the
+    /// app knows, sent BEFORE `setCookie` (empty but after an ambiguous duplicate cookie).
+    public var clearCookies: [String]
     /// A `Set-Cookie` value, when the cookie must be (re)sent or deleted.
     public var setCookie: String?
     /// Add `Vary: Cookie`: the response depended on the session.
     public var varyCookie: Bool
 
-    public init(setCookie: String? = nil, varyCookie: Bool = false) {
+    public init(setCookie: String? = nil, varyCookie: Bool = false, clearCookies: [String] = []) {
+        self.clearCookies = clearCookies
         self.setCookie = setCookie
         self.varyCookie = varyCookie
     }
+
+    /// Every `Set-Cookie` value, in the order they must be sent.
+    public var setCookies: [String] { setCookie.map { clearCookies + [$0] } ?? clearCookies }
 }
 
 /// Why a session could not be saved at the end of a request.

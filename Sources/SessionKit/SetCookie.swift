@@ -22,13 +22,33 @@ public enum SetCookie {
         let tail: String
         /// The deletion cookie, whole.
         let deletion: String
+        /// Deletions of the session cookie at every path and domain the app knows: the configured
+        /// ones, host-only and `Path=/` (where they differ), first the configured one. Sent when
+        /// a request carries several session cookies that cannot be told apart, so the browser
+        /// drops every one it can; a cookie a sibling subdomain set for a parent domain survives
+        /// (the `__Host-` prefix keeps it from being set at all).
+        var duplicateDeletions: [String] {
+            var out = [deletion]
+            for path in options.path == "/" ? ["/"] : [options.path, "/"] {
+                for domain in [options.domain, nil] {
+                    var variant = options
+                    variant.path = path
+                    variant.domain = domain
+                    let d = Template(variant).deletion
+                    if !out.contains(d) { out.append(d) }
+                }
+            }
+            return out
+        }
+        private let options: SessionCookieOptions
 
         init(_ options: SessionCookieOptions) {
+            self.options = options
             head = options.name + "="
             let d = options.domain.map(SetCookie.cookieDomain) ?? ""
             domain = d.isEmpty ? "" : "; Domain=" + d
             var tail = ""
-            if options.secure || options.partitioned { tail += "; Secure" }
+            if options.secure == true || options.partitioned { tail += "; Secure" }
             if options.httpOnly { tail += "; HttpOnly" }
             tail += "; Path=" + SetCookie.quotePath(options.path)
             if let sameSite = options.sameSite { tail += "; SameSite=" + sameSite.rawValue }

@@ -86,8 +86,12 @@ public struct SessionMiddleware<Context: SessionRequestContext>: RouterMiddlewar
         if headers.varyCookie {
             addVaryCookie(to: &fields)
         }
+        // Fields of their own, after any the handler set (which stay as they are); deletions of
+        // duplicate cookies first, so that the session's own cookie, set last, wins.
+        for deletion in headers.clearCookies {
+            fields.append(.init(name: .setCookie, value: deletion))
+        }
         if let setCookie = headers.setCookie {
-            // A field of its own, after any the handler set (which stay as they are).
             fields.append(.init(name: .setCookie, value: setCookie))
         }
     }

@@ -9,11 +9,12 @@ import Testing
 /// Spec §9.4 was captured with key `secret` and the clock pinned here.
 let pinnedTime: Double = 1_700_000_000
 
-/// An engine like the one Flask's captures in spec §9.4 were made with.
+/// An engine like the one Flask's captures in spec §9.4 were made with (Flask's cookie defaults:
+/// no SameSite).
 func makeEngine(
     key: SecretKey = SecretKey("secret"),
     clock: SessionClock = .fixed(pinnedTime),
-    cookie: SessionCookieOptions = SessionCookieOptions(),
+    cookie: SessionCookieOptions = SessionCookieOptions(sameSite: nil),
     permanentLifetime: Duration = .seconds(31 * 24 * 3600),
     maxCookieSize: Int = 4093
 ) throws -> SessionEngine {

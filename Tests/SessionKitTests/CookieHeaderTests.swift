@@ -24,9 +24,9 @@ import Testing
         #expect(CookieHeader.lookup("session", in: ["a=1; session=\"v\"" as Substring]) == .value("v"))
     }
 
-    @Test func duplicatesAreAmbiguous() {
-        #expect(CookieHeader.lookup("session", in: ["session=a; session=b"]) == .duplicated)
-        #expect(CookieHeader.lookup("session", in: ["session=a", "session=a"]) == .duplicated)
+    @Test func duplicatesAreReportedWithEveryValue() {
+        #expect(CookieHeader.lookup("session", in: ["session=a; session=b"]) == .duplicated(["a", "b"]))
+        #expect(CookieHeader.lookup("session", in: ["session=a", "session=a"]) == .duplicated(["a", "a"]))
     }
 
     @Test func valuesAreSlicesOfTheirLineAndNonASCIIIsKept() {
@@ -70,8 +70,10 @@ import Testing
     }
 
     @Test func deletion() {
-        #expect(SetCookie.deletion(options: SessionCookieOptions())
+        #expect(SetCookie.deletion(options: SessionCookieOptions(sameSite: nil))
             == "session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/")
+        #expect(SetCookie.deletion(options: SessionCookieOptions())
+            == "session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/; SameSite=Lax")
     }
 
     @Test func domainPortIsDroppedAndPathQuoted() {

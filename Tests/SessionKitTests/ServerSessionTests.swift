@@ -100,7 +100,7 @@ final class Browser: Sendable {
     static func engine(
         store: any SessionStore, clock: TestClock, _ configure: (inout SessionConfiguration) -> Void = { _ in }
     ) throws -> SessionEngine {
-        var config = SessionConfiguration(secretKey: SecretKey("secret-key-for-server-tests"))
+        var config = SessionConfiguration(secretKey: SecretKey("Sv8Kq3Lm7Xt2Rn9Wp4Zd-server-tests"))
         configure(&config)
         return try SessionEngine(configuration: config, storage: .server(store), clock: clock.sessionClock)
     }
@@ -109,7 +109,7 @@ final class Browser: Sendable {
         let browser = Browser(engine)
         let headers = try await browser.request { $0["username"] = "admin" }
         let cookie = try #require(browser.cookie)
-        #expect(headers.setCookie == "session=\(cookie); HttpOnly; Path=/")
+        #expect(headers.setCookie == "session=\(cookie); HttpOnly; Path=/; SameSite=Lax")
         let id = try #require(engine.idSigner.unsign(cookie))
         #expect(SessionID(validating: id) != nil)
         #expect(!cookie.contains("admin"))
@@ -314,7 +314,7 @@ final class Browser: Sendable {
     /// wins, so the parallel requests of the test above lose an update; and it refuses stores
     /// that cannot overwrite.
     @Test func theOverwriteBaselineLosesParallelUpdates() async throws {
-        let config = SessionConfiguration(secretKey: SecretKey("secret-key-for-server-tests"))
+        let config = SessionConfiguration(secretKey: SecretKey("Sv8Kq3Lm7Xt2Rn9Wp4Zd-server-tests"))
         let lww = try SessionEngine(
             configuration: config, storage: .server(MemorySessionStore()), clock: clock.sessionClock,
             logger: Logger(label: "test"), overwritesSaves: true)
@@ -400,8 +400,8 @@ final class Browser: Sendable {
         let browser = Browser(old)
         try await browser.request { $0["username"] = "admin" }
         let rotated = try Self.engine(store: store, clock: clock) {
-            $0.secretKey = SecretKey("a-brand-new-secret-key-2026")
-            $0.fallbackKeys = [SecretKey("secret-key-for-server-tests")]
+            $0.secretKey = SecretKey("Nw5Rt8Yk2Qm9Xc4Lv7Bp-rotated")
+            $0.fallbackKeys = [SecretKey("Sv8Kq3Lm7Xt2Rn9Wp4Zd-server-tests")]
         }
         // Flask-Session ignores SECRET_KEY_FALLBACKS, so rotating its key logs everyone out;
         // SessionKit accepts fallbacks on purpose (vector sid_fallback_ignored shows Flask's way).
@@ -449,8 +449,8 @@ final class Browser: Sendable {
 
         // Verified by a fallback key: signed again with the current one.
         let rotated = try Self.engine(store: store, clock: clock) {
-            $0.secretKey = SecretKey("a-brand-new-secret-key-2026")
-            $0.fallbackKeys = [SecretKey("secret-key-for-server-tests")]
+            $0.secretKey = SecretKey("Nw5Rt8Yk2Qm9Xc4Lv7Bp-rotated")
+            $0.fallbackKeys = [SecretKey("Sv8Kq3Lm7Xt2Rn9Wp4Zd-server-tests")]
         }
         let after = Browser(rotated)
         after.cookie = issued
