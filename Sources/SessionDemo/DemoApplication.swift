@@ -110,9 +110,10 @@ public func startDemoSweeper(engine: SessionEngine) -> Task<Void, Never>? {
 /// - `GET /login` — the login form; `POST /login` — stores `username` and redirects to `/`
 /// - `GET /logout` — a page with the logout button; `POST /logout` — removes `username` and
 ///   redirects to `/`
-/// `POST /login` and `POST /logout` need the session's CSRF token (`CSRFMiddleware`); `/` shows
-/// the flashed "You were logged in" / "You were logged out". The playground API (tests and
-/// benchmarks only) is not CSRF-protected.
+/// `POST /login` and `POST /logout` need the session's CSRF token (`CSRFMiddleware`), as do the
+/// playground API's unsafe methods (in the `X-CSRFToken` header); `/` shows the flashed
+/// "You were logged in" / "You were logged out". Too much user input (a name over
+/// `maxUsernameLength` bytes, a session that no longer fits in its cookie) is a 4xx with a message.
 /// - `GET /plain` — `ok`, never touching the session (a baseline for benchmarks)
 public func buildDemoRouter(
     engine: SessionEngine,
@@ -130,7 +131,8 @@ public func buildDemoRouter(
         guard session.contains("username"), let value = session["username"] else {
             return .html(DemoPages.notLoggedIn(flashes: flashes))
         }
-        return .html(DemoPages.loggedIn(as: displayText(value), flashes: flashes))
+        // Flask's page shows `str(session["username"])`, whatever the value's type.
+        return .html(DemoPages.loggedIn(as: value.pythonStr, flashes: flashes))
     }
 
     router.get("/login") { _, context -> Response in
@@ -175,16 +177,31 @@ public func buildDemoRouter(
                 DemoPages.loginForm(csrfToken: try await context.csrfToken(), error: "Please enter a user name."),
                 status: .badRequest)
         }
-        guard username.count <= maxName else {
+        // Bytes, not Characters: one letter with 10,000 combining marks is one Character.
+        guard username.utf8.count <= maxName else {
             return .html(
                 DemoPages.loginForm(
                     csrfToken: try await context.csrfToken(),
-                    error: "The user name is too long (at most \(maxName) characters)."),
+                    error: "The user name is too long (at most \(maxName) bytes of UTF-8)."),
                 status: .badRequest)
         }
         let session = try await context.session
+        let previous = (name: session["username"], flashes: session[Session.flashesKey])
         session["username"] = .string(username)
         session.flash("You were logged in")
+        do {
+            try engine.checkCookieSize(of: session)
+        } catch {
+            // Too large for the cookie (cookie store): the user's input, so a 413, and the
+            // session stays as it was.
+            session["username"] = previous.name
+            session[Session.flashesKey] = previous.flashes
+            return .html(
+                DemoPages.loginForm(
+                    csrfToken: try await context.csrfToken(),
+                    error: "The user name is too long: \(tooLargeReason(error))."),
+                status: .contentTooLarge)
+        }
         // A new id at login: an id planted before login (session fixation) is worth nothing; the
         // CSRF secret is replaced with it.
         session.regenerate()
@@ -206,7 +223,7 @@ public func buildDemoRouter(
     }
 
     if configuration.playground {
-        addPlaygroundRoutes(to: router, maxBodySize: maxBody)
+        addPlaygroundRoutes(to: router, engine: engine, maxBodySize: maxBody)
     }
     return router
 }
@@ -251,16 +268,10 @@ func demoLogger(label: String, level: Logger.Level) -> Logger {
     return logger
 }
 
-/// Flask renders `session["username"]` with `str()`; strings are what the demo stores.
-func displayText(_ value: SessionValue) -> String {
-    switch value {
-    case .string(let s), .markup(let s): return s
-    case .int(let i): return "\(i)"
-    case .double(let d): return "\(d)"
-    case .bool(let b): return b ? "True" : "False"
-    case .null: return "None"
-    default: return "\(value)"
-    }
+/// Why a session did not fit, for the user whose input made it too large.
+func tooLargeReason(_ error: any Error) -> String {
+    guard case .cookieTooLarge(let size, let limit) = error as? SessionSaveError else { return "\(error)" }
+    return "the session cookie would be \(size) bytes, over the \(limit)-byte limit"
 }
 
 func isBlank(_ text: String) -> Bool {

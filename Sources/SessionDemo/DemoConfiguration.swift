@@ -15,7 +15,8 @@ public struct DemoConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// Largest `POST /login` body read; larger ones get 413.
     public var maxFormBodySize: Int
-    /// Longest user name accepted, in characters.
+    /// Longest user name accepted, in bytes of UTF-8 (what it costs to store; a count of
+    /// Characters would let one letter carry any number of combining marks).
     public var maxUsernameLength: Int
     /// Where sessions live. Default: files in `<temp dir>/sessionkit-sessions`, as the tutorial says.
     public var store: DemoStore
@@ -28,6 +29,9 @@ public struct DemoConfiguration: Sendable {
     /// The merge-cost benchmark's baseline: saves overwrite whole records (last writer wins;
     /// parallel requests lose updates). Server-side stores only; never for real use.
     public var overwritesSaves: Bool
+    /// The session cookie's name and attributes (`--cookie-name`, `--cookie-secure`,
+    /// `--cookie-samesite`); the core's defaults otherwise.
+    public var cookie: SessionCookieOptions
 
     public init(
         host: String = "127.0.0.1",
@@ -41,7 +45,8 @@ public struct DemoConfiguration: Sendable {
         idleTimeout: Duration? = nil,
         absoluteTimeout: Duration? = nil,
         playground: Bool = false,
-        overwritesSaves: Bool = false
+        overwritesSaves: Bool = false,
+        cookie: SessionCookieOptions = SessionCookieOptions()
     ) {
         self.host = host
         self.port = port
@@ -55,12 +60,13 @@ public struct DemoConfiguration: Sendable {
         self.absoluteTimeout = absoluteTimeout
         self.playground = playground
         self.overwritesSaves = overwritesSaves
+        self.cookie = cookie
     }
 
     /// The session configuration the demo runs with: Flask's defaults plus this key and timeouts.
     public var sessionConfiguration: SessionConfiguration {
         SessionConfiguration(
-            secretKey: secretKey, allowWeakKeys: allowWeakKeys, idleTimeout: idleTimeout,
+            secretKey: secretKey, allowWeakKeys: allowWeakKeys, cookie: cookie, idleTimeout: idleTimeout,
             absoluteTimeout: absoluteTimeout)
     }
 
@@ -71,6 +77,8 @@ public struct DemoConfiguration: Sendable {
     public enum SecretKeySource: Sendable, Equatable {
         /// `--secret-key`.
         case option
+        /// `--secret-key-file`.
+        case file
         /// The `SECRET_KEY` environment variable.
         case environment
         /// Neither was set: a random key that lives as long as the process.
@@ -92,9 +100,16 @@ public struct DemoConfiguration: Sendable {
         return (SecretKey.generate(), .generated)
     }
 
+    /// Printed to stderr when the key came from `--secret-key`.
+    public static let commandLineKeyWarning = """
+        warning: a key given with --secret-key can be read by every local user in the process \
+        list (ps). Pass it in a file only you can read (--secret-key-file PATH, mode 600) or in the \
+        SECRET_KEY environment variable instead.
+        """
+
     /// Printed to stderr when the key was generated.
     public static let generatedKeyWarning = """
-        WARNING: no secret key given (--secret-key or the SECRET_KEY environment variable), so \
+        WARNING: no secret key given (--secret-key-file, SECRET_KEY or --secret-key), so \
         session-demo generated a random one. Sessions (logins) end when the demo stops. To keep \
         them across restarts, start it with a fixed key, e.g.:
             export SECRET_KEY="$(python3 -c 'import secrets; print(secrets.token_hex(32))')"

@@ -30,8 +30,10 @@ struct SessionDemoCommand: AsyncParsableCommand {
             demo processes on one database share logins, and while the database is down requests \
             answer 503 until it is back.
 
-            The secret key comes from --secret-key, else from the SECRET_KEY environment \
-            variable; with neither, a random key is generated and logins end when the demo stops.
+            The secret key comes from --secret-key-file (a file only you can read) or \
+            --secret-key (which every local user can read in the process list: a warning says \
+            so), else from the SECRET_KEY environment variable; with none, a random key is \
+            generated and logins end when the demo stops.
             Stop the server with Ctrl-C (SIGINT) or SIGTERM; it shuts down gracefully.
             """
     )
@@ -45,9 +47,35 @@ struct SessionDemoCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("secret-key"),
         help: ArgumentHelp(
-            "Key that signs session cookies, used as UTF-8 text like Flask's SECRET_KEY (default: $SECRET_KEY).",
+            "Key that signs session cookies, used as UTF-8 text like Flask's SECRET_KEY (default: $SECRET_KEY). Every local user can read it in the process list: prefer --secret-key-file or SECRET_KEY.",
             valueName: "key"))
     var secretKey: String?
+
+    @Option(
+        name: .customLong("secret-key-file"),
+        help: ArgumentHelp(
+            "File holding the key as text (one trailing newline dropped); keeps it out of the process list. Make it mode 600.",
+            valueName: "path"))
+    var secretKeyFile: String?
+
+    @Option(
+        name: .customLong("cookie-name"),
+        help: ArgumentHelp(
+            "Name of the session cookie (default: session). __Host-session makes browsers refuse the cookie from other subdomains and plain HTTP (it implies Secure).",
+            valueName: "name"))
+    var cookieName: String?
+
+    @Flag(
+        name: .customLong("cookie-secure"),
+        help: "Send the session cookie with Secure (HTTPS only; browsers treat http://localhost as secure).")
+    var cookieSecure = false
+
+    @Option(
+        name: .customLong("cookie-samesite"),
+        help: ArgumentHelp(
+            "SameSite attribute of the session cookie (default: lax). none needs Secure (it implies it).",
+            valueName: "lax|strict|none"))
+    var cookieSameSite: String?
 
     @Flag(
         name: .customLong("allow-weak-key"),
@@ -113,6 +141,12 @@ struct SessionDemoCommand: AsyncParsableCommand {
     var overwriteSaves = false
 
     func validate() throws {
+        if secretKey != nil, secretKeyFile != nil {
+            throw ValidationError("--secret-key and --secret-key-file are exclusive: give the key once.")
+        }
+        if let cookieSameSite, Self.sameSites[cookieSameSite.lowercased()] == nil {
+            throw ValidationError("--cookie-samesite must be lax, strict or none, not \(cookieSameSite).")
+        }
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535, not \(port).")
         }
@@ -159,10 +193,22 @@ struct SessionDemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let resolved = DemoConfiguration.resolveSecretKey(
+        var resolved = DemoConfiguration.resolveSecretKey(
             option: secretKey, environment: ProcessInfo.processInfo.environment)
-        if resolved.source == .generated {
-            writeStandardError(DemoConfiguration.generatedKeyWarning + "\n")
+        if let secretKeyFile {
+            do {
+                let read = try SecretKeyFile.read(secretKeyFile)
+                resolved = (read.key, .file)
+                if let warning = read.warning { writeStandardError("session-demo: \(warning)\n") }
+            } catch {
+                writeStandardError("session-demo: error: \(error.description)\n")
+                throw ExitCode(1)
+            }
+        }
+        switch resolved.source {
+        case .generated: writeStandardError(DemoConfiguration.generatedKeyWarning + "\n")
+        case .option: writeStandardError("session-demo: \(DemoConfiguration.commandLineKeyWarning)\n")
+        case .environment, .file: break
         }
         let configuration = DemoConfiguration(
             host: host,
@@ -174,7 +220,8 @@ struct SessionDemoCommand: AsyncParsableCommand {
             idleTimeout: idleTimeout.map { .seconds($0) },
             absoluteTimeout: absoluteTimeout.map { .seconds($0) },
             playground: playground,
-            overwritesSaves: overwriteSaves
+            overwritesSaves: overwriteSaves,
+            cookie: cookieOptions
         )
 
         let engine: SessionEngine
@@ -183,7 +230,12 @@ struct SessionDemoCommand: AsyncParsableCommand {
         } catch let error as SessionConfigurationError {
             var message = "session-demo: error: \(error.description)\n"
             if case .weakSecretKey = error {
-                let origin = resolved.source == .environment ? "SECRET_KEY" : "--secret-key"
+                let origin: String
+                switch resolved.source {
+                case .environment: origin = "SECRET_KEY"
+                case .file: origin = "--secret-key-file"
+                default: origin = "--secret-key"
+                }
                 message += "(The key came from \(origin). Pass --allow-weak-key to use it anyway, for tests only.)\n"
             }
             writeStandardError(message)
@@ -224,6 +276,19 @@ extension SessionDemoCommand {
         default: return .directory(path: sessionDir, durability: durability.flatMap { Self.durabilities[$0] } ?? .default)
         }
     }
+
+    /// `--cookie-name`, `--cookie-secure`, `--cookie-samesite` over the core's defaults; the
+    /// engine checks the combination (a `__Host-` name needs Secure, no Domain, Path=/).
+    var cookieOptions: SessionCookieOptions {
+        var options = SessionCookieOptions()
+        if let cookieName { options.name = cookieName }
+        if cookieSecure { options.secure = true }
+        if let cookieSameSite, let sameSite = Self.sameSites[cookieSameSite.lowercased()] { options.sameSite = sameSite }
+        return options
+    }
+
+    /// `--cookie-samesite`'s values.
+    static let sameSites: [String: SessionCookieOptions.SameSite] = ["lax": .lax, "strict": .strict, "none": .none]
 
     /// `--durability`'s values.
     static let durabilities: [String: DirectorySessionStore.Durability] = [

@@ -126,6 +126,10 @@ struct DemoAppTests {
         ("truncated percent-encoding", "username=ab%4", .badRequest, "invalid percent-encoding"),
         ("non-UTF-8", "username=%FF%FE", .badRequest, "not valid UTF-8"),
         ("name too long", "username=" + String(repeating: "a", count: 257), .badRequest, "too long"),
+        // One Character, 20,001 bytes: the limit counts bytes.
+        ("a letter and 10,000 combining marks", "username=a" + String(repeating: "%CC%81", count: 10_000), .badRequest,
+         "at most 256 bytes"),
+        ("129 two-byte letters", "username=" + String(repeating: "%C3%A9", count: 129), .badRequest, "too long"),
         ("body over the limit", "username=" + String(repeating: "a", count: 70 * 1024), .contentTooLarge, "too large"),
     ] as [(String, String, HTTPResponse.Status, String)])
     func badForms(name: String, body: String, status: HTTPResponse.Status, message: String) async throws {
@@ -155,11 +159,11 @@ struct DemoAppTests {
         }
     }
 
-    @Test("a user name of exactly the maximum length is accepted")
+    @Test("a user name of exactly the maximum length (256 bytes of UTF-8) is accepted")
     func longestName() async throws {
         let app = try makeDemoApp()
         try await app.test(.router) { client in
-            let name = String(repeating: "é", count: 256)
+            let name = String(repeating: "é", count: 128)
             let login = try await DemoBrowser.postLogin(client, body: "username=\(formEncode(name))")
             #expect(login.status == .found)
         }
@@ -247,4 +251,54 @@ struct DemoAppTests {
         #expect(DemoPages.escapeHTML(#"<a href="x">'&'</a>"#) == "&lt;a href=&#34;x&#34;&gt;&#39;&amp;&#39;&lt;/a&gt;")
         #expect(DemoPages.escapeHTML("Zoë 東京") == "Zoë 東京")
     }
+
+    @Test("a name too large for the session cookie is a 413 with a message, and the login before it stays")
+    func nameOverTheCookie() async throws {
+        let engine = try makeDemoEngine(configuration: DemoConfiguration(secretKey: SecretKey.generate(), store: .cookie))
+        let app = try makeDemoApp(engine: engine, configuration: DemoConfiguration(port: 0, maxUsernameLength: 10_000))
+        try await app.test(.router) { client in
+            let cookie = try await DemoBrowser.login(client, name: "admin")
+            let seen = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
+            let current = seen.cookiePair ?? cookie
+            let response = try await DemoBrowser.postLogin(
+                client, body: "username=" + incompressible(5_000), cookie: current)
+            #expect(response.status == .contentTooLarge)
+            #expect(response.text.contains("The user name is too long: the session cookie would be"), "\(response.text)")
+            #expect(response.text.contains(#"<input type="submit" value="Login">"#))
+            let after = response.cookiePair ?? current
+            let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: after])
+            #expect(home.text.contains("Logged in as admin<p>"), "\(home.text)")
+            #expect(!home.text.contains("You were logged in"))
+        }
+    }
+
+    @Test("a user name that is not a string is shown as Python's str() shows it", arguments: [
+        (#"[1,"it's",null,true]"#, #"[1, &#34;it&#39;s&#34;, None, True]"#),
+        (#"{" t":[1]}"#, "(1,)"),
+        (#"{"b":{" b":"AP8="},"a":1.0}"#, #"{&#39;a&#39;: 1.0, &#39;b&#39;: b&#39;\x00\xff&#39;}"#),
+        (#"{" d":"Tue, 02 Jan 2024 03:04:05 GMT"}"#, "2024-01-02 03:04:05+00:00"),
+        (#"{" u":"0e5e0f7c1f8b4c4e9d439f1b2d3c4a5b"}"#, "0e5e0f7c-1f8b-4c4e-9d43-9f1b2d3c4a5b"),
+        ("123456789012345678901234567890", "123456789012345678901234567890"),
+        ("1e16", "1e+16"),
+        ("null", "None"),
+    ])
+    func nonStringName(json: String, shown: String) async throws {
+        let configuration = DemoConfiguration(port: 0, secretKey: .generate(), store: .cookie, playground: true)
+        let app = buildDemoApplication(configuration: configuration, engine: try makeDemoEngine(configuration: configuration))
+        try await app.test(.router) { client in
+            let (token, first) = try await Playground.token(client)
+            let put = try await client.execute(
+                uri: "/api/session/username", method: .put, headers: Playground.headers(token: token, cookie: first),
+                body: ByteBuffer(string: json))
+            #expect(put.status == .noContent)
+            let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: try #require(put.cookiePair)])
+            #expect(home.text.contains("Logged in as \(shown)<p>"), "\(home.text)")
+        }
+    }
+}
+
+/// Random letters and digits: text that zlib cannot shrink much (the cookie store compresses).
+func incompressible(_ count: Int) -> String {
+    let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    return String((0..<count).map { _ in alphabet.randomElement()! })
 }

@@ -39,10 +39,11 @@ import Testing
             key: key, arguments: (store ?? ["--store", "directory", "--session-dir", directory]) + extra)
     }
 
-    /// Starts the built `session-demo` on a free port with `key` and `arguments`; returns the
-    /// process and its port (read from its "listening on" line).
+    /// Starts the built `session-demo` on a free port with `key` (in `SECRET_KEY`, out of the
+    /// process list) and `arguments`; returns the process and its port (read from its
+    /// "listening on" line).
     static func launchDemo(key: String, arguments: [String]) async throws -> (FlaskChild, Int) {
-        let child = try FlaskChild(arguments: [try binary(), "--port", "0", "--secret-key", key] + arguments)
+        let child = try FlaskChild(arguments: ["SECRET_KEY=\(key)", try binary(), "--port", "0"] + arguments)
         let url = try await child.waitForLine(prefix: "session-demo listening on ", timeout: .seconds(30))
         guard let port = url.split(separator: ":").last.flatMap({ Int($0) }) else {
             child.stop()
@@ -121,12 +122,14 @@ import Testing
             await withTaskGroup(of: Void.self) { group in
                 for _ in 0..<20 {
                     group.addTask {
-                        var cookie: String?
+                        // The playground's CSRF token first; the server is up, so this answers.
+                        guard let (token, first) = try? await Playground.token(port: port) else { return }
+                        var cookie = first
                         var n = 0
                         while !stop.value.withLock({ $0 }) {
                             n += 1
                             let body = "\"" + String(repeating: "x", count: 100 * (n % 40)) + "\""
-                            let headers: HTTPFields = cookie.map { [.cookie: $0] } ?? [:]
+                            let headers = Playground.headers(token: token, cookie: cookie)
                             guard let response = try? await FlaskTutorialApp.request(
                                 port: port, "/api/session/k\(n % 7)", method: .put, headers: headers, body: body)
                             else { return }  // the server is gone
@@ -142,7 +145,7 @@ import Testing
         stop.value.withLock { $0 = true }
         await writers.value
 
-        let store = try DirectorySessionStore(directory: directory)
+        let store = try DirectorySessionStore(directory: directory, keys: SecretKeys(current: SecretKey(key)))
         let keys = try await store.keys(limit: 100_000)
         #expect(keys.count >= 1)
         for key in keys {
@@ -174,11 +177,13 @@ import Testing
                 for client in 0..<20 {
                     group.addTask {
                         var acked = Acknowledged()
+                        guard let (token, first) = try? await Playground.token(port: port) else { return acked }
+                        acked.cookie = first
                         var n = 0
                         while !stop.value.withLock({ $0 }) {
                             n += 1
                             let value = "c\(client)n\(n)" + String(repeating: "x", count: 100 * (n % 40))
-                            let headers: HTTPFields = acked.cookie.map { [.cookie: $0] } ?? [:]
+                            let headers = Playground.headers(token: token, cookie: acked.cookie)
                             acked.inFlight = ("k\(n % 7)", value)
                             guard let response = try? await FlaskTutorialApp.request(
                                 port: port, "/api/session/k\(n % 7)", method: .put, headers: headers,
@@ -262,8 +267,16 @@ import Testing
         let router = buildDemoRouter(engine: engine, configuration: DemoConfiguration(playground: true))
         let app = Application(router: router, logger: Logger(label: "test") { _ in recorder })
         try await app.test(.router) { client in
-            // The login form stores a new session (its CSRF secret); saving it fails: 503, not 500.
-            let login = try await client.execute(uri: "/login", method: .get)
+            // The login form keeps its anonymous CSRF secret in the cookie: no store, no failure.
+            let form = try await client.execute(uri: "/login", method: .get)
+            #expect(form.status == .ok)
+            let token = try #require(csrfToken(in: String(buffer: form.body)))
+            var headers = formHeaders
+            headers[.cookie] = try #require(form.headers[.setCookie].map(cookiePair))
+            // The login stores the session; that fails: 503, not 500, and no cookie.
+            let login = try await client.execute(
+                uri: "/login", method: .post, headers: headers,
+                body: ByteBuffer(string: "username=admin&csrf_token=\(formEncode(token))"))
             #expect(login.status == .serviceUnavailable)
             #expect(String(buffer: login.body).contains("session store is unavailable"))
             #expect(login.headers[.setCookie] == nil)

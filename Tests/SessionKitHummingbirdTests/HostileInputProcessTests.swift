@@ -1,4 +1,6 @@
 import Foundation
+import Hummingbird
+import HummingbirdTesting
 import SessionKit
 import Testing
 
@@ -64,6 +66,39 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sessionkit-hostile-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await attack(store: ["--store", "directory", "--session-dir", folder])
+    }
+}
+
+/// Too much user input on the cookie store, through the real process: a user name of one letter
+/// and 10,000 combining marks (one Character, 20 KB) and a playground value too large for the
+/// cookie are the user's errors, 4xx with a message, never a 500; the session stays usable.
+@Suite(.timeLimit(.minutes(1))) struct OversizedInputProcessTests {
+    @Test func cookieStore() async throws {
+        let (demo, port) = try await DemoProcessTests.launchDemo(
+            key: SecretKey.generateText(), arguments: ["--store", "cookie", "--playground"])
+        defer { demo.stop() }
+        let page = try await FlaskTutorialApp.request(port: port, "/login")
+        let token = try #require(csrfToken(in: String(buffer: page.body ?? ByteBuffer())))
+        var headers = formHeaders
+        headers[.cookie] = try #require(page.headers[.setCookie].map(cookiePair))
+        let marks = "a" + String(repeating: "\u{301}", count: 10_000)
+        let login = try await FlaskTutorialApp.request(
+            port: port, "/login", method: .post, headers: headers,
+            body: "username=\(formEncode(marks))&csrf_token=\(formEncode(token))")
+        let loginText = String(buffer: login.body ?? ByteBuffer())
+        #expect(login.status == .badRequest, "\(loginText.prefix(300))")
+        #expect(loginText.contains("The user name is too long (at most 256 bytes of UTF-8)."))
+
+        let (apiToken, cookie) = try await Playground.token(port: port)
+        let value = "\"" + incompressible(20_000) + "\""
+        let put = try await FlaskTutorialApp.request(
+            port: port, "/api/session/big", method: .put, headers: Playground.headers(token: apiToken, cookie: cookie), body: value)
+        #expect(put.status == .contentTooLarge, "\(String(buffer: put.body ?? ByteBuffer()))")
+        #expect(String(buffer: put.body ?? ByteBuffer()).contains("does not fit"))
+        let name = try await DemoProcessBrowser.login(port: port, name: "admin")
+        let home = try await FlaskTutorialApp.request(port: port, "/", headers: [.cookie: name])
+        #expect(String(buffer: home.body ?? ByteBuffer()).contains("Logged in as admin"))
+        #expect(!demo.stderr.contains("Fatal error"))
     }
 }
 

@@ -28,8 +28,9 @@ import Testing
             headers[.cookie] = cookie
             _ = try await client.execute(
                 uri: "/login", method: .post, headers: headers, body: ByteBuffer(string: "username=\(name)&csrf_token=bad"))
+            let (token, _) = try await Playground.token(client, cookie: cookie)
             _ = try await client.execute(
-                uri: "/api/session/note", method: .put, headers: [.cookie: cookie, .contentType: "application/json"],
+                uri: "/api/session/note", method: .put, headers: Playground.headers(token: token, cookie: cookie),
                 body: ByteBuffer(string: #""\#(name)""#))
             let logout = try await DemoBrowser.logout(client, cookie: cookie)
             if let after = logout.cookiePair { cookies.append(after) }
@@ -37,9 +38,11 @@ import Testing
             // and logged at debug, naming the session.
             let second = try await DemoBrowser.login(client, name: name)
             cookies.append(second)
+            let (secondToken, _) = try await Playground.token(client, cookie: second)
             let slow = engine.begin(cookieHeaders: [second])
             try await slow.session()["late"] = 1
-            _ = try await client.execute(uri: "/api/session/destroy", method: .post, headers: [.cookie: second])
+            _ = try await client.execute(
+                uri: "/api/session/destroy", method: .post, headers: Playground.headers(token: secondToken, cookie: second))
             _ = try await engine.finish(slow)
             return cookies
         }

@@ -51,8 +51,9 @@ struct RedisDemoProcessTests {
         #expect(try await index(port: portB, cookie: cookie).1.contains("Logged in as alice"))
 
         // Regenerated on B: the old id is dead on A too, the new one works on A.
+        let (token, _) = try await Playground.token(port: portB, cookie: cookie)
         let regenerated = try await FlaskTutorialApp.request(
-            port: portB, "/api/session/regenerate", method: .post, headers: [.cookie: cookie])
+            port: portB, "/api/session/regenerate", method: .post, headers: Playground.headers(token: token, cookie: cookie))
         #expect(regenerated.status == .noContent)
         let newCookie = try #require(regenerated.headers[.setCookie].map { String($0.prefix(while: { $0 != ";" })) })
         #expect(newCookie != cookie)
