@@ -1,7 +1,9 @@
 import Foundation
+import SessionKit
 import Testing
 
-/// One case of the shared Flask vectors (`../shared/vectors/flask-cookies.json`, spec §12).
+/// One case of the Flask vectors (`Tests/Vectors/flask-cookies.json`, written by
+/// `scripts/make_flask_vectors.py` with the pinned Flask; schema in the file's `how_to_use`).
 struct FlaskVector: Decodable, Sendable, CustomTestStringConvertible {
     let kind: String
     let name: String
@@ -25,8 +27,10 @@ struct FlaskVector: Decodable, Sendable, CustomTestStringConvertible {
     let maxAgeOrNil: Int64?
     let encodeCheck: Bool
     let quirk: Bool
+    /// The file the case came from when it is not the project's own (`$SESSIONKIT_VECTORS`), else "".
+    var origin = ""
 
-    var testDescription: String { name }
+    var testDescription: String { origin.isEmpty ? name : "\(origin): \(name)" }
 
     var verifyAt: Int64 { verifyAtOrNil! }
     var maxAge: Int64 { maxAgeOrNil! }
@@ -56,30 +60,50 @@ struct FlaskVector: Decodable, Sendable, CustomTestStringConvertible {
     }
 
     var commonArguments: [String] { ["--salt", salt, "--digest", digest] }
+
+    /// The HMAC digest of `digest`, or nil for one SessionKit does not know.
+    var signingDigest: SigningDigest? { SigningDigest(rawValue: digest) }
 }
 
+/// The project's vectors, `Tests/Vectors/flask-cookies.json`, followed by the cases of the file named
+/// by `$SESSIONKIT_VECTORS` when that is set (for example the shared vectors beside a checkout).
+/// Lookups by name (`named`, `sidCase(named:)`) see the project's cases only.
 enum FlaskVectors {
     struct File: Decodable {
         let cases: [FlaskVector]
     }
 
-    /// `$SESSIONKIT_VECTORS`, else `<package root>/../shared/vectors/flask-cookies.json`.
-    static var url: URL {
-        if let path = ProcessInfo.processInfo.environment["SESSIONKIT_VECTORS"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        return PackagePaths.root
-            .deletingLastPathComponent()
-            .appendingPathComponent("shared/vectors/flask-cookies.json")
+    /// The project's own vectors, committed with the script that writes them.
+    static var projectURL: URL {
+        PackagePaths.root.appendingPathComponent("Tests/Vectors/flask-cookies.json")
     }
 
+    /// `$SESSIONKIT_VECTORS`, when set and not the project's file.
+    static var extraURL: URL? {
+        guard let path = ProcessInfo.processInfo.environment["SESSIONKIT_VECTORS"], !path.isEmpty else { return nil }
+        let url = URL(fileURLWithPath: path)
+        return url.standardizedFileURL.path == projectURL.standardizedFileURL.path ? nil : url
+    }
+
+    /// Where the cases were read from, for messages.
+    static var url: URL { projectURL }
+
     static func all() throws -> [FlaskVector] {
+        var cases = try load(projectURL)
+        if let extraURL {
+            cases += try load(extraURL).map { var c = $0; c.origin = extraURL.path; return c }
+        }
+        return cases
+    }
+
+    static func load(_ url: URL) throws -> [FlaskVector] {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw VectorError(
-                "cannot read the Flask vectors at \(url.path) (set SESSIONKIT_VECTORS to their path): \(error)")
+                "cannot read the Flask vectors at \(url.path) (the project's are Tests/Vectors/flask-cookies.json; "
+                + "SESSIONKIT_VECTORS names an extra file): \(error)")
         }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -107,14 +131,14 @@ enum FlaskVectors {
     }
 
     static func sidCase(named name: String) throws -> FlaskVector {
-        guard let found = try sidCases().first(where: { $0.name == name }) else {
+        guard let found = try sidCases().first(where: { $0.name == name && $0.origin.isEmpty }) else {
             throw VectorError("no flask-session-sid vector named \(name)")
         }
         return found
     }
 
     static func named(_ name: String) throws -> FlaskVector {
-        guard let found = try cookieCases().first(where: { $0.name == name }) else {
+        guard let found = try cookieCases().first(where: { $0.name == name && $0.origin.isEmpty }) else {
             throw VectorError("no vector named \(name)")
         }
         return found

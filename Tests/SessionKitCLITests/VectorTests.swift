@@ -48,15 +48,17 @@ import Testing
     func functions(_ vector: FlaskVector) throws {
         let current = vector.secretKey.map(SecretKey.init) ?? SecretKey(hex: vector.secretKeyHex)!
         let fallbacks = vector.fallbackKeysHex.map { SecretKey(hex: $0)! }
+        let digest = try #require(vector.signingDigest)
         let verified = VerifyCommand.verify(
             cookie: vector.cookie, keys: SecretKeys(current: current, fallbacks: fallbacks),
-            maxAge: vector.maxAge, now: vector.verifyAt)
+            digest: digest, salt: vector.salt, maxAge: vector.maxAge, now: vector.verifyAt)
         #expect(verified == CommandOutput(stdout: vector.sessionTaggedJson! + "\n"))
 
         let signingKey = SecretKey(hex: try #require(vector.signingKeyHex))!
         let session = try SignCommand.parseSession(vector.sessionTaggedJson!)
         let signed = SignCommand.sign(
-            session: session, keys: SecretKeys(current: signingKey), timestamp: vector.timestamp!)
+            session: session, keys: SecretKeys(current: signingKey), digest: digest, salt: vector.salt,
+            timestamp: vector.timestamp!)
         #expect(signed.stdout == vector.cookie + "\n")
     }
 

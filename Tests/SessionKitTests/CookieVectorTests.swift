@@ -2,7 +2,8 @@ import Testing
 
 @testable import SessionKit
 
-/// Every cookie in the public vectors, made by real Flask 3.1.3 / Flask-Session 0.8.0.
+/// Every cookie in the Flask vectors (`Tests/Vectors`, plus `$SESSIONKIT_VECTORS`), made by real
+/// Flask 3.1.3 / Flask-Session 0.8.0.
 @Suite struct CookieVectorTests {
     static let cookieCases = FlaskVectors.cases(kind: "flask-cookie-session")
     static let sidCases = FlaskVectors.cases(kind: "flask-session-sid")
@@ -19,9 +20,14 @@ import Testing
         return SecretKeys(current: current, fallbacks: fallbacks)
     }
 
+    /// The codec a Flask app with the case's salt and digest would have.
+    static func codec(_ c: FlaskVectorCase, keys: SecretKeys) throws -> SessionCookieCodec {
+        SessionCookieCodec(keys: keys, salt: c.salt, digest: try #require(c.signingDigest, "digest \(c.digest)"))
+    }
+
     @Test(arguments: cookieCases)
     func decodeOutcomeMatchesFlask(_ c: FlaskVectorCase) throws {
-        let codec = SessionCookieCodec(keys: try Self.keys(c))
+        let codec = try Self.codec(c, keys: try Self.keys(c))
         let now = try #require(c.verifyAt)
         // Twice: the second decode of a valid cookie is answered by the codec's payload cache.
         for pass in 1...2 {
@@ -50,7 +56,7 @@ import Testing
         let signingKey = try #require(SecretKey(hex: signingHex))
         // Sign with the signing key as the current key, plus the case's fallbacks, which must not matter.
         let fallbacks = try c.fallbackKeysHex.map { try #require(SecretKey(hex: $0)) }
-        let codec = SessionCookieCodec(keys: SecretKeys(current: signingKey, fallbacks: fallbacks))
+        let codec = try Self.codec(c, keys: SecretKeys(current: signingKey, fallbacks: fallbacks))
         let json = try #require(c.sessionTaggedJSON)
         let value = try TaggedJSON.decode(Array(json.utf8))
         let session = try #require(value.objectValue)
@@ -63,7 +69,7 @@ import Testing
         // Flask-Session consults only SECRET_KEY; so does this check. (SessionKit's own server-side
         // sessions accept fallbacks on purpose — see the store tests.)
         let key = try #require(SecretKey(hex: c.secretKeyHex))
-        let signer = Signer(keys: SecretKeys(current: key), salt: "flask-session")
+        let signer = Signer(keys: SecretKeys(current: key), salt: c.salt)
         let unsigned = signer.unsign(c.cookie)
         if c.expect == "valid" {
             #expect(unsigned == c.sid)
@@ -72,7 +78,7 @@ import Testing
         }
         if c.encodeCheck, let signingHex = c.signingKeyHex, let sid = c.sid {
             let signingKey = try #require(SecretKey(hex: signingHex))
-            let s = Signer(keys: SecretKeys(current: signingKey), salt: "flask-session")
+            let s = Signer(keys: SecretKeys(current: signingKey), salt: c.salt)
             #expect(s.sign(sid) == c.cookie)
         }
     }

@@ -1,7 +1,9 @@
 import Foundation
+import SessionKit
 import Testing
 
-/// One case of the shared Flask vectors (`../shared/vectors/flask-cookies.json`, spec §12).
+/// One case of the Flask vectors (`Tests/Vectors/flask-cookies.json`, written by
+/// `scripts/make_flask_vectors.py` with the pinned Flask; schema in the file's `how_to_use`).
 struct FlaskVectorCase: Decodable, Sendable, CustomTestStringConvertible {
     /// `flask-cookie-session` or `flask-session-sid`.
     let kind: String
@@ -41,6 +43,8 @@ struct FlaskVectorCase: Decodable, Sendable, CustomTestStringConvertible {
     let maxAge: Int64?
     let encodeCheck: Bool
     let quirk: Bool
+    /// The file the case came from when it is not the project's own (`$SESSIONKIT_VECTORS`), else "".
+    var origin = ""
 
     enum CodingKeys: String, CodingKey {
         case kind, name, description
@@ -64,9 +68,12 @@ struct FlaskVectorCase: Decodable, Sendable, CustomTestStringConvertible {
         case quirk
     }
 
-    var testDescription: String { name }
+    var testDescription: String { origin.isEmpty ? name : "\(origin): \(name)" }
 
     var isValid: Bool { expect == "valid" }
+
+    /// The HMAC digest the case is verified and signed with (Flask's default SHA-1 unless it says otherwise).
+    var signingDigest: SigningDigest? { SigningDigest(rawValue: digest) }
 
     /// Raw bytes of `sessionTaggedJSON`.
     var sessionTaggedJSONBytes: [UInt8]? { sessionTaggedJSON.map { Array($0.utf8) } }
@@ -99,9 +106,10 @@ indirect enum FlaskVectorJSON: Decodable, Sendable, Equatable {
     }
 }
 
-/// Loads the shared vectors once.
+/// Loads the vectors once: the project's `Tests/Vectors/flask-cookies.json`, plus the file named by
+/// `$SESSIONKIT_VECTORS` when that is set (for example the shared vectors beside a checkout), whose
+/// cases follow the project's and name their file in their test description.
 ///
-/// The file is `$SESSIONKIT_VECTORS` if set, else `<package root>/../shared/vectors/flask-cookies.json`.
 /// A missing or unreadable file is a test *failure*: `cases(kind:)` then returns no cases, so every
 /// suite using it must also call `requireLoaded()` (or use `requireCases(kind:)`), which records an
 /// issue explaining where the file was looked for.
@@ -132,24 +140,43 @@ enum FlaskVectors {
             .deletingLastPathComponent()
     }
 
-    static var url: URL {
-        if let path = ProcessInfo.processInfo.environment["SESSIONKIT_VECTORS"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        return packageRoot
-            .deletingLastPathComponent()
-            .appendingPathComponent("shared/vectors/flask-cookies.json")
+    /// The project's own vectors, committed with the script that writes them.
+    static var projectURL: URL {
+        packageRoot.appendingPathComponent("Tests/Vectors/flask-cookies.json")
     }
 
-    static let loaded: Result<File, LoadError> = {
-        let location = url
+    /// `$SESSIONKIT_VECTORS`, when set and not the project's file.
+    static var extraURL: URL? {
+        guard let path = ProcessInfo.processInfo.environment["SESSIONKIT_VECTORS"], !path.isEmpty else { return nil }
+        let url = URL(fileURLWithPath: path)
+        return url.standardizedFileURL.path == projectURL.standardizedFileURL.path ? nil : url
+    }
+
+    /// Where the cases were read from, for messages.
+    static var url: URL { projectURL }
+
+    static let loaded: Result<[FlaskVectorCase], LoadError> = {
+        var cases: [FlaskVectorCase] = []
+        for location in [projectURL] + (extraURL.map { [$0] } ?? []) {
+            switch load(location) {
+            case .success(let file):
+                let origin = location == projectURL ? "" : location.path
+                cases += file.cases.map { var c = $0; c.origin = origin; return c }
+            case .failure(let error):
+                return .failure(error)
+            }
+        }
+        return .success(cases)
+    }()
+
+    static func load(_ location: URL) -> Result<File, LoadError> {
         let data: Data
         do {
             data = try Data(contentsOf: location)
         } catch {
             return .failure(LoadError(description:
-                "Flask test vectors not found at \(location.path) (set SESSIONKIT_VECTORS to the "
-                + "path of flask-cookies.json): \(error)"))
+                "Flask test vectors not found at \(location.path) (the project's are Tests/Vectors/flask-cookies.json; "
+                + "SESSIONKIT_VECTORS names an extra file): \(error)"))
         }
         do {
             return .success(try JSONDecoder().decode(File.self, from: data))
@@ -157,7 +184,7 @@ enum FlaskVectors {
             return .failure(LoadError(description:
                 "Flask test vectors at \(location.path) could not be decoded: \(error)"))
         }
-    }()
+    }
 
     /// The load error, if any.
     static var loadError: LoadError? {
@@ -165,9 +192,14 @@ enum FlaskVectors {
         return nil
     }
 
-    /// Every case, or none if the file could not be loaded.
+    /// Every case, or none if a file could not be loaded.
     static var all: [FlaskVectorCase] {
-        (try? loaded.get())?.cases ?? []
+        (try? loaded.get()) ?? []
+    }
+
+    /// The project's own cases (what tests that need particular cases may rely on).
+    static var project: [FlaskVectorCase] {
+        all.filter { $0.origin.isEmpty }
     }
 
     /// The cases of one `kind` (`flask-cookie-session`, `flask-session-sid`), for use as test
@@ -176,11 +208,10 @@ enum FlaskVectors {
         all.filter { $0.kind == kind }
     }
 
-    /// The case called `name`, or nil.
+    /// The project's case called `name`, or nil.
     static func named(_ name: String) -> FlaskVectorCase? {
-        all.first { $0.name == name }
+        project.first { $0.name == name }
     }
-
     /// Records a failing issue when the vectors could not be loaded. Returns whether they were.
     @discardableResult
     static func requireLoaded(sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
