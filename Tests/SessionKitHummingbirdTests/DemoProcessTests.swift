@@ -61,22 +61,8 @@ import Testing
          "--durability must be each-save, every-second or none, not sometimes."),
     ])
     func badDurabilityIsRefused(arguments: [String], expected: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Self.binary())
-        process.arguments = ["--port", "0", "--secret-key", key] + arguments
-        let err = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = err
-        try process.run()
-        let deadline = ContinuousClock.now + .seconds(20)
-        while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        if process.isRunning {
-            process.terminate()
-            Issue.record("the demo started instead of refusing \(arguments)")
-        }
-        process.waitUntilExit()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 64)
+        let (status, message) = try DemoOptionsProcessTests.runToExit(["--secret-key", key] + arguments)
+        #expect(status == 64)
         #expect(message.contains(expected), "stderr: \(message)")
     }
 
