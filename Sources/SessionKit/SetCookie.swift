@@ -22,20 +22,23 @@ public enum SetCookie {
         let tail: String
         /// The deletion cookie, whole.
         let deletion: String
-        /// Deletions of the session cookie at every path and domain the app knows: the configured
-        /// ones, host-only and `Path=/` (where they differ), first the configured one. Sent when
-        /// a request carries several session cookies that cannot be told apart, so the browser
-        /// drops every one it can; a cookie a sibling subdomain set for a parent domain survives
-        /// (the `__Host-` prefix keeps it from being set at all).
+        /// Deletions of the session cookie at the other paths and domains the app knows (host-only
+        /// or the configured domain, the configured path or `Path=/`, whichever differ from the
+        /// configured scope), for a request carrying several session cookies that cannot be told
+        /// apart: a cookie a configuration change left at another scope goes. The cookie at the
+        /// configured scope is never deleted: when the other one was tossed for a parent domain
+        /// by a sibling subdomain, deleting ours would leave the browser sending only theirs,
+        /// logging the user into the attacker's session. The `__Host-` prefix keeps such a
+        /// cookie from being set at all.
         var duplicateDeletions: [String] {
-            var out = [deletion]
+            var out: [String] = []
             for path in options.path == "/" ? ["/"] : [options.path, "/"] {
                 for domain in [options.domain, nil] {
                     var variant = options
                     variant.path = path
                     variant.domain = domain
                     let d = Template(variant).deletion
-                    if !out.contains(d) { out.append(d) }
+                    if d != deletion && !out.contains(d) { out.append(d) }
                 }
             }
             return out

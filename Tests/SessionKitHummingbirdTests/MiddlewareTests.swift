@@ -422,12 +422,12 @@ struct BadCookieTests {
                 #expect(response.text.contains("Logged in as admin"), "\(headers)")
                 #expect(response.setCookies.isEmpty)
             }
-            // Two sessions that both verify cannot be told apart: neither is used, and the
-            // response deletes the cookie where the app can.
+            // Two sessions that both verify cannot be told apart: neither is used, and with the
+            // cookie at Path=/ host-only there is no other scope the app knows to clear.
             let both = lines("session=\(flaskAdminCookie)", "session=\(flaskPermanentAdminCookie)")
             let response = try await client.execute(uri: "/", method: .get, headers: both)
             #expect(response.text.contains("You are not logged in"))
-            #expect(response.setCookies == ["session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; HttpOnly; Path=/"])
+            #expect(response.setCookies.isEmpty)
         }
     }
 }
