@@ -36,8 +36,13 @@ public struct SessionConfiguration: Sendable {
     /// (the CSRF secret, flashed messages) travels in the signed cookie, in Flask's cookie format,
     /// instead of the store. A visitor who only loads a form or reads a flash leaves nothing on
     /// the server; the first other key (a login) moves the whole session into the store. Such a
-    /// cookie is accepted for at most the idle timeout. Empty: every session is stored.
+    /// cookie is accepted for at most `anonymousLifetime`, and a stored record left with only
+    /// these keys (a logout that popped the last real key) expires within it. Empty: every
+    /// session is stored with the ordinary timeouts.
     public var anonymousCookieKeys: Set<String>
+    /// How long anonymous data lives (see `anonymousCookieKeys`), at most the idle timeout; one
+    /// hour by default, as Flask-WTF's `WTF_CSRF_TIME_LIMIT`.
+    public var anonymousLifetime: Duration
     /// Salt of the signed session-id cookie (Flask-Session's `flask-session`).
     public var idSalt: String
 
@@ -57,7 +62,8 @@ public struct SessionConfiguration: Sendable {
         touchInterval: Duration = .seconds(60),
         idSalt: String = "flask-session",
         servesHTTPS: Bool = false,
-        anonymousCookieKeys: Set<String> = [CSRFToken.sessionKey, Session.flashesKey]
+        anonymousCookieKeys: Set<String> = [CSRFToken.sessionKey, Session.flashesKey],
+        anonymousLifetime: Duration = .seconds(3600)
     ) {
         self.secretKey = secretKey
         self.fallbackKeys = fallbackKeys
@@ -75,6 +81,7 @@ public struct SessionConfiguration: Sendable {
         self.idSalt = idSalt
         self.servesHTTPS = servesHTTPS
         self.anonymousCookieKeys = anonymousCookieKeys
+        self.anonymousLifetime = anonymousLifetime
     }
 
     /// Checks the configuration and returns the keys, or says what is wrong and how to fix it.
@@ -92,6 +99,7 @@ public struct SessionConfiguration: Sendable {
         if let idleTimeout, idleTimeout <= .zero { throw .invalidOption("idleTimeout must be positive") }
         if let absoluteTimeout, absoluteTimeout <= .zero { throw .invalidOption("absoluteTimeout must be positive") }
         guard touchInterval >= .zero else { throw .invalidOption("touchInterval must not be negative") }
+        guard anonymousLifetime > .zero else { throw .invalidOption("anonymousLifetime must be positive") }
         return SecretKeys(current: secretKey, fallbacks: fallbackKeys)
     }
 
@@ -100,6 +108,9 @@ public struct SessionConfiguration: Sendable {
 
     /// The idle timeout in seconds, `permanentLifetime` when unset.
     public var idleTimeoutSeconds: Int64 { (idleTimeout ?? permanentLifetime).components.seconds }
+
+    /// `anonymousLifetime` in seconds, at most the idle timeout.
+    public var anonymousLifetimeSeconds: Int64 { min(anonymousLifetime.components.seconds, idleTimeoutSeconds) }
 
     /// The touch interval for a session whose idle timeout is `idleSeconds`: `touchInterval`, but
     /// at most a quarter of the idle timeout (a 10 s idle timeout is touched every 2.5 s at most,
@@ -164,9 +175,10 @@ public struct SessionCookieOptions: Sendable, Hashable {
     /// The `__Host-` prefix (RFC 6265bis): the browser accepts the cookie only from this host,
     /// with `Secure`, `Path=/` and no `Domain`, so no sibling subdomain or plain-HTTP page can
     /// set or overwrite it (cookie tossing). The defence that works against duplicate cookies.
-    public var hasHostPrefix: Bool { name.hasPrefix("__Host-") }
+    /// Matched without regard to case, as browsers now do.
+    public var hasHostPrefix: Bool { name.lowercased().hasPrefix("__host-") }
     /// The `__Secure-` prefix: the browser accepts the cookie only with `Secure`, from HTTPS.
-    public var hasSecurePrefix: Bool { name.hasPrefix("__Secure-") }
+    public var hasSecurePrefix: Bool { name.lowercased().hasPrefix("__secure-") }
 
     /// The name prefix, `SameSite=None` or `Partitioned` make browsers drop the cookie without
     /// `Secure`.

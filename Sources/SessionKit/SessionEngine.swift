@@ -135,26 +135,35 @@ public final class SessionEngine: Sendable {
 
     /// Several session cookies: the one usable session if there is exactly one (a stale cookie
     /// left for another path or domain is ignored), else a new session whose response deletes
-    /// the cookies the browser lets the app delete (`SetCookie.Template.duplicateDeletions`).
+    /// the copies at the app's other known scopes (`SetCookie.Template.duplicateDeletions`).
     /// Two usable sessions cannot be told apart: trusting either could adopt a session a
-    /// sibling subdomain planted (cookie tossing).
+    /// sibling subdomain planted (cookie tossing), so neither is used (fail closed).
     private func chooseAmongDuplicates(_ usable: [Session], count: Int) -> Session {
         if usable.count == 1 {
             logger.debug("duplicate session cookies: using the one usable", metadata: ["cookies": "\(count)"])
             return usable[0]
         }
-        logger.notice(
-            "duplicate session cookies that cannot be told apart: new session, stale cookies deleted",
+        logger.warning(
+            "duplicate session cookies that cannot be told apart: neither used (a __Host- cookie name prevents this)",
             metadata: ["cookies": "\(count)", "usable": "\(usable.count)"])
         return Session.replacingDuplicateCookies()
     }
 
-    /// `values` without repeats, in order (a browser may send one cookie twice under two scopes).
+    /// `values` without repeats, in order (a browser may send one cookie twice under two
+    /// scopes), at most `maxDuplicateCandidates` of them: each costs a verification and, server
+    /// side, a store load.
     private static func distinct(_ values: [Substring]) -> [Substring] {
         var out: [Substring] = []
-        for value in values where !out.contains(value) { out.append(value) }
+        for value in values where !out.contains(value) {
+            out.append(value)
+            if out.count == maxDuplicateCandidates { break }
+        }
         return out
     }
+
+    /// The most same-named session cookies one request gets looked at (browsers keep a handful
+    /// per name at most; a request with more is judged on its first ones).
+    static let maxDuplicateCandidates = 4
 
     /// What to send for a cookie-mode `session` at the end of a request.
     public func responseHeaders(for session: Session) throws(SessionSaveError) -> SessionResponseHeaders {
@@ -222,7 +231,7 @@ public final class SessionEngine: Sendable {
         guard !value.isEmpty else { return nil }
         guard let (raw, canonical) = idSigner.unsignNotingCanonical(value), let id = SessionID(validating: raw) else {
             if !configuration.anonymousCookieKeys.isEmpty,
-                let session = decodedCookieSession(value, maxAge: configuration.idleTimeoutSeconds),
+                let session = decodedCookieSession(value, maxAge: configuration.anonymousLifetimeSeconds),
                 isAnonymous(session.inspect(\.data))
             {
                 return session
@@ -247,12 +256,6 @@ public final class SessionEngine: Sendable {
             return nil
         }
         return Session(id: id, record: record, presentedCookie: canonical ? value : nil)
-    }
-
-    /// The `Set-Cookie` carrying anonymous `data` in Flask's cookie format, or nil when it would
-    /// be over `maxCookieSize`.
-    private func anonymousCookie(_ data: SessionObject, now: Int64) -> String? {
-        try? setCookie(value: codec.encode(json: TaggedJSON.encode(.object(data)), timestamp: now), expires: nil)
     }
 
     /// Data that travels in the cookie while the session has no record: non-empty, and only
@@ -302,16 +305,10 @@ public final class SessionEngine: Sendable {
             }
             let finalID = newID ?? current
             let finalRecord = merged
-            // Nothing left, or only a CSRF secret and flashes (a logout that popped the last real
-            // key): the record goes, and what is left travels in the cookie as for a visitor who
-            // never logged in (kept in the store when it does not fit a cookie).
-            if merged.data.isEmpty || (s.modified && isAnonymous(merged.data)) {
-                let cookie = merged.data.isEmpty ? cookieTemplate.deletion : anonymousCookie(merged.data, now: now)
-                if let cookie {
-                    try await store.delete(finalID.storageKey)
-                    session.didSave(id: nil, record: nil)
-                    return SessionResponseHeaders(setCookie: cookie, varyCookie: true)
-                }
+            if merged.data.isEmpty {
+                try await store.delete(finalID.storageKey)
+                session.didSave(id: nil, record: nil)
+                return SessionResponseHeaders(setCookie: cookieTemplate.deletion, varyCookie: true)
             }
             session.didSave(id: finalID, record: finalRecord)
             let permanent = Self.isPermanent(finalRecord.data)
@@ -372,7 +369,9 @@ public final class SessionEngine: Sendable {
             expiresAt: expiry(now: now, idle: idle, deadline: deadline),
             idleTimeoutOverride: s.idleTimeoutOverride,
             absoluteDeadline: deadlineChange,
-            base: record)
+            base: record,
+            anonymousKeys: configuration.anonymousCookieKeys,
+            anonymousExpiresAt: now + configuration.anonymousLifetimeSeconds)
     }
 
     /// Whichever comes first: idle expiry or the absolute deadline.

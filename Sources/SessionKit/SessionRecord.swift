@@ -53,10 +53,17 @@ public struct SessionChangeSet: Sendable, Equatable {
     /// result must be the same as applying to the current record; a stale `base` must never
     /// win.
     public var base: SessionRecord?
+    /// A merged record whose data holds only `anonymousKeys` (a logout left the CSRF secret and
+    /// flashes) expires no later than `anonymousExpiresAt`. Judged on the merged record, inside
+    /// the store's atomic apply, so a parallel request that added another key keeps the
+    /// ordinary expiry.
+    public var anonymousKeys: Set<String>
+    public var anonymousExpiresAt: Int64?
 
     public init(
         changes: [SessionChange], now: Int64, expiresAt: Int64,
-        idleTimeoutOverride: Int64?? = nil, absoluteDeadline: Int64?? = nil, base: SessionRecord? = nil
+        idleTimeoutOverride: Int64?? = nil, absoluteDeadline: Int64?? = nil, base: SessionRecord? = nil,
+        anonymousKeys: Set<String> = [], anonymousExpiresAt: Int64? = nil
     ) {
         self.changes = changes
         self.now = now
@@ -64,6 +71,8 @@ public struct SessionChangeSet: Sendable, Equatable {
         self.idleTimeoutOverride = idleTimeoutOverride
         self.absoluteDeadline = absoluteDeadline
         self.base = base
+        self.anonymousKeys = anonymousKeys
+        self.anonymousExpiresAt = anonymousExpiresAt
     }
 
     /// The record after this change set: what every store's atomic apply must compute. Stores
@@ -75,6 +84,9 @@ public struct SessionChangeSet: Sendable, Equatable {
         // A slow request saving with an older clock reading never moves the access time back.
         r.lastAccessAt = max(r.lastAccessAt, now)
         r.expiresAt = expiresAt
+        if let anonymousExpiresAt, !r.data.isEmpty, r.data.keys.allSatisfy(anonymousKeys.contains) {
+            r.expiresAt = min(r.expiresAt, anonymousExpiresAt)
+        }
         if let o = idleTimeoutOverride { r.idleTimeoutOverride = o }
         if let d = absoluteDeadline { r.absoluteDeadline = d }
         r.version &+= 1

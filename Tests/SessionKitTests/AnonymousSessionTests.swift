@@ -66,23 +66,51 @@ import Testing
         #expect(store.count("create") == 1)
     }
 
-    @Test func poppingTheLastRealKeyRemovesTheRecord() async throws {
-        // The Flask tutorial's logout: `session.pop("username")`, leaving the CSRF secret.
+    @Test func aRecordLeftWithOnlyAnonymousKeysExpiresWithinTheAnonymousLifetime() async throws {
+        // The Flask tutorial's logout, `session.pop("username")`, leaves the CSRF secret.
         let browser = Browser(try engine())
         try await browser.request { session in
             _ = CSRFToken.masked(for: session)
             session["username"] = "admin"
         }
-        #expect(store.count("create") == 1)
+        let key = try storageKey(browser)
+        #expect(try await store.load(key, now: clock.now)?.expiresAt == clock.now + 31 * 86_400)
         try await browser.request { session in
             session.pop("username")
             session.flash("You were logged out")
         }
-        #expect(store.count("delete") == 1)
-        var flashes: [FlashMessage] = []
-        try await browser.request { flashes = $0.consumeFlashes() }
-        #expect(flashes.map(\.message) == ["You were logged out"])
-        #expect(store.count("create") == 1 && store.count("apply") == 1)
+        #expect(try await store.load(key, now: clock.now)?.expiresAt == clock.now + 3_600)
+        clock.advance(3_601)
+        #expect(try await store.load(key, now: clock.now) == nil)
+    }
+
+    @Test func aParallelWriteKeepsTheOrdinaryExpiry() async throws {
+        // Two tabs: one logs out (pop), the other puts something in the cart. Whichever order
+        // the store applies them in, the cart keeps the session's ordinary lifetime: the rule
+        // is judged on the merged record, inside the store's atomic apply.
+        for logoutFirst in [true, false] {
+            let engine = try engine()
+            let browser = Browser(engine)
+            try await browser.request { session in
+                _ = CSRFToken.masked(for: session)
+                session["username"] = "admin"
+            }
+            let key = try storageKey(browser)
+            let logout = engine.begin(cookieHeaders: ["session=\(browser.cookie!)"])
+            let cart = engine.begin(cookieHeaders: ["session=\(browser.cookie!)"])
+            try await logout.session().pop("username")
+            try await cart.session()["cart"] = "book"
+            for pending in logoutFirst ? [logout, cart] : [cart, logout] { _ = try await engine.finish(pending) }
+            let record = try #require(try await store.load(key, now: clock.now))
+            #expect(record.data["cart"] == "book")
+            #expect(record.expiresAt == clock.now + 31 * 86_400, "logout first: \(logoutFirst)")
+        }
+    }
+
+    func storageKey(_ browser: Browser) throws -> SessionStorageKey {
+        let cookie = try #require(browser.cookie)
+        let raw = try #require(browser.engine.idSigner.unsign(cookie))
+        return try #require(SessionID(validating: raw)).storageKey
     }
 
     @Test func aSignedCookieWithOtherKeysIsNotAnAnonymousSession() async throws {
@@ -99,6 +127,7 @@ import Testing
     }
 
     @Test func anAnonymousCookieLastsAtMostTheIdleTimeout() async throws {
+        // anonymousLifetime (an hour) is capped by the shorter idle timeout.
         let browser = Browser(try engine { $0.idleTimeout = .seconds(600) })
         var token = ""
         try await browser.request { token = CSRFToken.masked(for: $0) }
@@ -145,6 +174,8 @@ import Testing
     @Test func hostPrefixForcesSecureAndRefusesDomainOrPath() throws {
         #expect(try setCookie { $0.cookie.name = "__Host-session" } == "__Host-session=v; Secure; HttpOnly; Path=/; SameSite=Lax")
         #expect(try setCookie { $0.cookie.name = "__Secure-session" } == "__Secure-session=v; Secure; HttpOnly; Path=/; SameSite=Lax")
+        // Browsers match the prefixes without regard to case.
+        #expect(try setCookie { $0.cookie.name = "__host-session" } == "__host-session=v; Secure; HttpOnly; Path=/; SameSite=Lax")
         for configure: (inout SessionConfiguration) -> Void in [
             { $0.cookie.name = "__Host-session"; $0.cookie.domain = "example.com" },
             { $0.cookie.name = "__Host-session"; $0.cookie.path = "/app" },
