@@ -62,9 +62,10 @@ import class Foundation.Thread
 public final class DirectorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
     LastWriterWinsSessionStore, AuthenticatedRecordStore
 {
-    /// `<TMPDIR or /tmp>/sessionkit-sessions-<euid>`: one folder per user, so that a folder
-    /// another user made first (to read or plant sessions) never stands in the way of the
-    /// default; the store refuses such a folder anyway.
+    /// `<TMPDIR or /tmp>/sessionkit-sessions-<euid>`: one folder per user. The name is
+    /// predictable, so another local user can still make it first: the store then refuses to
+    /// start (it never uses a folder it does not own) and says so; set `TMPDIR` or pass a
+    /// folder of your own.
     public static var defaultDirectory: String {
         var base = "/tmp"
         if let tmp = getenv("TMPDIR"), tmp.pointee != 0 { base = String(cString: tmp) }
@@ -640,6 +641,9 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// refused with what is wrong and how to fix it; this user's own folder with a looser mode
     /// is tightened to 0700 (never another user's: the process may be root).
     static func openRoot(_ directory: String) throws(SessionStoreError) -> Int32 {
+        // A trailing slash would make the kernel follow a final symlink despite O_NOFOLLOW.
+        var directory = directory
+        while directory.count > 1, directory.hasSuffix("/") { directory.removeLast() }
         guard !directory.isEmpty else {
             throw SessionStoreError(.unavailable, "session directory: empty path")
         }
