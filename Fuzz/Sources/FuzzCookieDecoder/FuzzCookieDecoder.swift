@@ -4,7 +4,7 @@ import SessionKit
 /// The signed-cookie decoder on any bytes: the verified path (size, shape, signature) and, as the
 /// signature gate stops random input early, the unverified payload path (base64, zlib with its
 /// inflate cap, tagged JSON) that a valid signature would lead to.
-let engine = try! SessionEngine(configuration: SessionConfiguration(secretKey: SecretKey("fuzzing-key-0123456789abcdef")))
+let engine = try! SessionEngine(configuration: SessionConfiguration(secretKey: SecretKey("Fz8Qk2Vx7Wm4Rt9Lp3Hc6Nb1")))
 
 @main struct Main {
     static func main() { runFuzzer { data, count in fuzzCookieDecoder(data, count) } }

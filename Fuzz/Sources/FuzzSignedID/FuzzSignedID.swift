@@ -3,7 +3,7 @@ import SessionKit
 
 /// A Cookie header as the server-side engine reads it: the header scan, the signed id's
 /// signature check and the id's shape check.
-let engine = try! SessionEngine(configuration: SessionConfiguration(secretKey: SecretKey("fuzzing-key-0123456789abcdef")))
+let engine = try! SessionEngine(configuration: SessionConfiguration(secretKey: SecretKey("Fz8Qk2Vx7Wm4Rt9Lp3Hc6Nb1")))
 
 @main struct Main {
     static func main() { runFuzzer { data, count in fuzzSignedID(data, count) } }
