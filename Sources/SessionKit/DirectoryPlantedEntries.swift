@@ -84,7 +84,10 @@ enum PlantedEntries {
         return nil
     }
 
-    /// Renames `name` in `parent` to `.<name>.<random>.tmp`, which the sweep removes later.
+    /// Renames `name` in `parent` to `.<name>.<random>.tmp`, out of the store's way. Inside a
+    /// shard folder the sweep removes it an hour later; a shard folder renamed aside in the
+    /// root or a first-level folder (another user's, which this user may not be able to empty)
+    /// stays for an operator to look at, and is logged when it is moved.
     static func renameAside(_ parent: Int32, _ name: String) -> Bool {
         let aside = "." + name + "." + String(UInt64.random(in: .min ... .max), radix: 16) + ".tmp"
         return renameat(parent, name, parent, aside) == 0

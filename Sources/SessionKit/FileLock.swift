@@ -65,11 +65,22 @@ final class SessionFileLock {
                 if e == EINTR { continue }
                 if OpenFileCache.isOutOfDescriptors(e), let cache, cache.files.removeAll() { continue }
                 if e == ENOENT { return .noShard }
-                // A link, a folder or a file in a folder's place: not the store's, removed.
-                if [ELOOP, ENOTDIR, EISDIR, ENXIO, EXDEV].contains(e), Self.clearPlanted(root: root, path, display) {
+                // A link, a folder or a file in a folder's place, or another user's file we may not
+                // open: not the store's, removed (a folder of ours we may not write stays an error).
+                if [ELOOP, ENOTDIR, EISDIR, ENXIO, EXDEV, EACCES, EPERM].contains(e),
+                    Self.clearPlanted(root: root, path, display)
+                {
                     continue
                 }
                 throw POSIXIO.failure("lock", display, e)
+            }
+            // Whose file it is, before waiting on it: another user's lock file, held locked,
+            // must not park an I/O thread.
+            var opened = stat()
+            if fstat(fd, &opened) == 0, PlantedEntries.problem(of: opened) != nil {
+                close(fd)
+                if Self.clearPlanted(root: root, path, display) { continue }
+                throw SessionStoreError(.unavailable, "lock \(display): the lock file is not this store's and cannot be removed")
             }
             var rc: Int32
             repeat { rc = flock(fd, blocking ? LOCK_EX : LOCK_EX | LOCK_NB) } while rc != 0 && errno == EINTR

@@ -207,6 +207,27 @@ import Darwin
         }
     }
 
+    /// A lock file of another user (or one others may write), held locked by its owner, costs
+    /// no thread: it is judged before the store waits on it, removed, and the save goes on.
+    @Test(.timeLimit(.minutes(1))) func aForeignLockFileHeldLockedParksNoThread() async throws {
+        try await T.withStore(durability: .noSync) { (store, dir) async throws in
+            let key = T.newKey()
+            #expect(try await store.create(key, record: T.record()))
+            let lockPath = T.dataPath(dir, key) + ".lock"
+            _ = unlink(lockPath)
+            let fd = open(lockPath, O_RDWR | O_CREAT, 0o666)
+            #expect(fd >= 0)
+            defer { close(fd) }
+            #expect(fchmod(fd, 0o666) == 0 && flock(fd, LOCK_EX) == 0)  // held by "its owner"
+            if geteuid() == 0 { #expect(fchown(fd, Self.otherUser, gid_t(Self.otherUser)) == 0) }
+            let fresh = try DirectorySessionStore(directory: dir, durability: .noSync, keys: TestFolders.keys)
+            let change = SessionChangeSet(
+                changes: [SessionChange(key: "k", value: "v")], now: Self.t0, expiresAt: Self.t0 + 3_600)
+            let merged = try await fresh.apply(change, to: key)
+            #expect(merged?.data["k"] == "v")
+        }
+    }
+
     // MARK: Authenticated records
 
     /// A record copied from another session's path is not that session (today: it is).
