@@ -209,9 +209,6 @@ extension PostgresSessionStore {
         var indexName: String { "\"\(table)_expiry_bucket\"" }
         /// `indexName`, schema-qualified when the table is.
         var qualifiedIndexName: String { qualified("\(table)_expiry_bucket") }
-        /// The index on `expires_at` of the tables before `expiry_bucket`, schema-qualified (it is
-        /// dropped when found).
-        var legacyIndexSQL: String { qualified("\(table)_expires_at") }
         /// Text that names this table in advisory-lock keys.
         var lockName: String { "\(schema ?? "").\(table)" }
     }

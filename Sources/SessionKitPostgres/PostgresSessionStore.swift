@@ -560,28 +560,9 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
                 """,
                 logger: self.logger
             ).drain()
-            // A table made before `expiry_bucket`: add it (rewrites the table once), make its
-            // pages leave room for HOT updates, and drop the old index on `expires_at`.
-            let hasBucket = try await connection.query(
-                "SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass(\(t)) AND attname = 'expiry_bucket' AND NOT attisdropped",
-                logger: self.logger
-            ).value(Int64.self) == 1
-            if !hasBucket {
-                try await connection.query(
-                    "ALTER TABLE \(unescaped: t) ADD COLUMN \(unescaped: Self.expiryBucketColumn)", logger: self.logger
-                ).drain()
-                try await connection.query(
-                    "ALTER TABLE \(unescaped: t) SET (fillfactor = \(unescaped: String(Self.fillFactor)))", logger: self.logger
-                ).drain()
-            }
             if try await !Self.exists(self.table.qualifiedIndexName, on: connection, logger: self.logger) {
                 try await connection.query(
                     "CREATE INDEX IF NOT EXISTS \(unescaped: index) ON \(unescaped: t) (expiry_bucket)", logger: self.logger
-                ).drain()
-            }
-            if !hasBucket {
-                try await connection.query(
-                    "DROP INDEX IF EXISTS \(unescaped: self.table.legacyIndexSQL)", logger: self.logger
                 ).drain()
             }
         }

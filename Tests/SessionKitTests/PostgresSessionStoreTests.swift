@@ -207,7 +207,6 @@ final class TCPProxy: @unchecked Sendable {
         let q = try PostgresSessionStore.QualifiedTable(schema: "App", table: "Sessions")
         #expect(q.sql == "\"App\".\"Sessions\"")
         #expect(q.indexName == "\"Sessions_expiry_bucket\"")
-        #expect(q.legacyIndexSQL == "\"App\".\"Sessions_expires_at\"")
         // The store's initializer validates too, before any connection.
         var c = try Configuration(url: "postgres://u@h/db")
         c.table = "bad-name"
@@ -286,58 +285,6 @@ final class TCPProxy: @unchecked Sendable {
     }
 
     @Test(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipMessage))
-    func aTableFromBeforeExpiryBucketsIsMigratedWithItsSessions() async throws {
-        let schema = "sessionkit_test"
-        let table = PostgresTestServer.uniqueTable()
-        let store = try PostgresTestServer.makeStore(table: table)
-        defer { Task { [store] in await store.shutdown() } }
-        // The table and index as the releases before `expiry_bucket` made them, with one live
-        // and one expired session.
-        let t = store.table.sql
-        let t0 = Self.t0
-        // The schema as the store makes it (under its advisory lock): a bare CREATE SCHEMA IF NOT
-        // EXISTS racing with other tests' stores on a fresh database can fail with a unique violation.
-        let helper = try PostgresTestServer.makeStore(table: PostgresTestServer.uniqueTable())
-        try await helper.prepare()
-        await helper.shutdown()
-        try await store.client.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)")
-        try await store.client.query(
-            """
-            CREATE TABLE \(unescaped: t) (id text PRIMARY KEY, data bytea NOT NULL, created_at bigint NOT NULL,
-            last_access_at bigint NOT NULL, absolute_deadline bigint, idle_timeout_override bigint,
-            expires_at bigint NOT NULL, version bigint NOT NULL)
-            """)
-        try await store.client.query("CREATE INDEX \(unescaped: "\"\(table)_expires_at\"") ON \(unescaped: t) (expires_at)")
-        let live = StoreConformanceTests.newKey()
-        let expired = StoreConformanceTests.newKey()
-        try await store.client.query(
-            """
-            INSERT INTO \(unescaped: t) VALUES
-            (\(live.hex), '{"a":1}'::bytea, \(t0), \(t0), NULL, NULL, \(t0 + 3_600), 7),
-            (\(expired.hex), '{}'::bytea, \(t0 - 7_200), \(t0 - 7_200), NULL, NULL, \(t0 - 3_600), 1)
-            """)
-        #expect(try await Self.tableInfo(store, schema: schema, table: table).1 == ["\(table)_expires_at", "\(table)_pkey"])
-
-        try await store.prepare()
-        #expect(try await Self.tableInfo(store, schema: schema, table: table).1 == ["\(table)_expiry_bucket", "\(table)_pkey"])
-        #expect(try await Self.reloptions(store).contains("fillfactor=80"))
-        let loaded = try #require(try await store.load(live, now: t0))
-        #expect(loaded.data == ["a": 1])
-        #expect(loaded.version == 7)
-        #expect(try await store.load(expired, now: t0) == nil)
-        #expect(try await store.sweep(now: t0, limit: .max) == 1)
-        #expect(try await store.load(live, now: t0)?.data == ["a": 1])
-        #expect(try await store.count() == 1)
-        // A second store on the migrated table (another process starting) changes nothing.
-        let second = try PostgresTestServer.makeStore(table: table)
-        try await second.prepare()
-        #expect(try await second.load(live, now: t0)?.data == ["a": 1])
-        await second.shutdown()
-    }
-
-    /// Saves move `expires_at` on every write; with the index on the coarse `expiry_bucket`
-    /// they are HOT updates (no new index entries) while the bucket stays the same.
-    @Test(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipMessage))
     func savesWithinAnExpiryBucketAreHOTUpdates() async throws {
         let store = try PostgresTestServer.makeStore()
         defer { Task { [store] in await store.shutdown() } }
@@ -351,9 +298,11 @@ final class TCPProxy: @unchecked Sendable {
             base = try #require(try await store.apply(changes, to: key))
         }
         #expect(try await store.load(key, now: t0 + 20)?.expiresAt == t0 + 3_620)
-        // Statistics reach pg_stat_user_tables within about a second of each backend's commit.
+        // Statistics reach pg_stat_user_tables when each backend flushes them: about a second after
+        // its commit, but an idle backend may wait for PostgreSQL's 10 s idle flush (seen under
+        // load): up to 30 s.
         var counts: (Int64, Int64) = (0, 0)
-        for _ in 0..<50 {
+        for _ in 0..<150 {
             let rows = try await store.client.query(
                 "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relid = to_regclass(\(store.table.sql))")
             for try await row in rows.decode((Int64, Int64).self) { counts = row }
