@@ -28,8 +28,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
-        // SHA-1 and HMAC-SHA1 in C (SHA-NI where present) for the signature hot path.
-        .target(name: "CSessionKitSHA1"),
         // getrandom(2) in one call (Glibc's Swift module does not export it).
         .target(name: "CSessionKitRandom"),
         // preadv2(RWF_NOWAIT): reads that never wait for the disk (Glibc's module lacks it).
@@ -38,7 +36,6 @@ let package = Package(
         .target(
             name: "SessionKit",
             dependencies: [
-                "CSessionKitSHA1",
                 "CSessionKitRandom",
                 "CSessionKitFileIO",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -135,7 +132,6 @@ let package = Package(
             dependencies: [
                 "SessionKit",
                 "SessionKitSQLite",
-                "CSessionKitSHA1",
                 .product(name: "Crypto", package: "swift-crypto"),
                 "SessionKitRedis",
                 .product(name: "NIOCore", package: "swift-nio"),

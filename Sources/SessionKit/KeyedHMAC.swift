@@ -1,4 +1,3 @@
-import CSessionKitSHA1
 import Crypto
 import protocol Foundation.ContiguousBytes
 import protocol Foundation.DataProtocol
@@ -21,14 +20,12 @@ public enum SigningDigest: String, Sendable, CaseIterable, Hashable {
 }
 
 /// An HMAC whose key schedule (the inner and outer pads) is computed once per key, not per
-/// message: each MAC copies the keyed state and only hashes the message.
+/// message: each MAC copies the keyed swift-crypto `HMAC` value and only hashes the message.
 struct KeyedHMAC: @unchecked Sendable {
     // @unchecked: the HMAC values are never mutated after init; every use works on a copy
     // (swift-crypto's digest contexts are copy-on-write).
     private enum Keyed {
-        /// Flask's default: our own allocation-free HMAC-SHA1 (SHA-NI where the CPU has it),
-        /// checked against swift-crypto's in the tests.
-        case sha1(sessionkit_hmac_sha1_key)
+        case sha1(HMAC<Insecure.SHA1>)
         case sha256(HMAC<SHA256>)
     }
 
@@ -36,12 +33,7 @@ struct KeyedHMAC: @unchecked Sendable {
 
     init(key: some ContiguousBytes, digest: SigningDigest) {
         switch digest {
-        case .sha1:
-            var schedule = sessionkit_hmac_sha1_key()
-            key.withUnsafeBytes { raw in
-                sessionkit_hmac_sha1_init(&schedule, raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count)
-            }
-            keyed = .sha1(schedule)
+        case .sha1: keyed = .sha1(HMAC<Insecure.SHA1>(key: SymmetricKey(data: key)))
         case .sha256: keyed = .sha256(HMAC<SHA256>(key: SymmetricKey(data: key)))
         }
     }
@@ -54,11 +46,9 @@ struct KeyedHMAC: @unchecked Sendable {
 
     func mac(_ message: some DataProtocol) -> [UInt8] {
         switch keyed {
-        case .sha1:
-            if message.regions.count == 1, let region = message.regions.first {
-                return region.withUnsafeBytes { withMAC(of: $0) { Array($0) } }
-            }
-            return Array(message).withUnsafeBytes { withMAC(of: $0) { Array($0) } }
+        case .sha1(var h):
+            h.update(data: message)
+            return Array(h.finalize())
         case .sha256(var h):
             h.update(data: message)
             return Array(h.finalize())
@@ -68,13 +58,9 @@ struct KeyedHMAC: @unchecked Sendable {
     /// Calls `body` with the raw MAC of `message` (no array in between).
     func withMAC<R>(of message: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         switch keyed {
-        case .sha1(var schedule):
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { mac in
-                sessionkit_hmac_sha1(
-                    &schedule, message.baseAddress?.assumingMemoryBound(to: UInt8.self), message.count,
-                    mac.baseAddress!)
-                return body(UnsafeRawBufferPointer(mac))
-            }
+        case .sha1(var h):
+            h.update(data: MessageBytes(message))
+            return h.finalize().withUnsafeBytes(body)
         case .sha256(var h):
             h.update(data: MessageBytes(message))
             return h.finalize().withUnsafeBytes(body)
@@ -109,8 +95,8 @@ struct KeyedHMAC: @unchecked Sendable {
 /// `data.regions` through the standard library's unspecialized `Sequence.forEach`. With an
 /// `UnsafeRawBufferPointer` or an `Array`, `regions` is a `CollectionOfOne`, whose generic
 /// iterator looks up `Optional<Element>` metadata at run time on every `makeIterator` and
-/// `next` (about 1,000 instructions per MAC, some 14% of an HMAC-SHA1 of a cookie). Here the
-/// region collection and its iterator are concrete types, so there is nothing to look up.
+/// `next` (about 1,000 instructions per MAC). Here the region collection and its iterator are
+/// concrete types, so there is nothing to look up.
 struct MessageBytes: DataProtocol, RandomAccessCollection {
     let bytes: UnsafeRawBufferPointer
 

@@ -1,3 +1,5 @@
+import CCompressZlib
+
 /// The on-disk format of one `DirectorySessionStore` session file (`SKS1`, format version 3).
 ///
 /// A file is two slots of `S` bytes each (`S` = 512 << k, the file exactly `2 * S` bytes). Each
@@ -351,43 +353,11 @@ enum SessionRecordFile {
     }
 }
 
-/// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320, as zlib), slicing-by-8.
+/// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320): zlib's `crc32`, the record files' checksum.
 enum CRC32 {
-    static let tables: [[UInt32]] = {
-        var t = [[UInt32]](repeating: [UInt32](repeating: 0, count: 256), count: 8)
-        for i in 0..<256 {
-            var c = UInt32(i)
-            for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-            t[0][i] = c
-        }
-        for i in 0..<256 {
-            for k in 1..<8 { t[k][i] = (t[k - 1][i] >> 8) ^ t[0][Int(t[k - 1][i] & 0xFF)] }
-        }
-        return t
-    }()
-
-    /// Flat copy of `tables` (table k at k*256), for the hot loop.
-    static let flat: [UInt32] = tables.flatMap { $0 }
-
-    static func checksum(_ bytes: UnsafeRawBufferPointer, initial: UInt32 = 0) -> UInt32 {
-        var crc = ~initial
-        flat.withUnsafeBufferPointer { t in
-            var i = 0
-            let n = bytes.count
-            while i + 8 <= n {
-                let lo = bytes.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian ^ crc
-                let hi = bytes.loadUnaligned(fromByteOffset: i + 4, as: UInt32.self).littleEndian
-                crc = t[7 * 256 + Int(lo & 0xFF)] ^ t[6 * 256 + Int((lo >> 8) & 0xFF)]
-                    ^ t[5 * 256 + Int((lo >> 16) & 0xFF)] ^ t[4 * 256 + Int(lo >> 24)]
-                    ^ t[3 * 256 + Int(hi & 0xFF)] ^ t[2 * 256 + Int((hi >> 8) & 0xFF)]
-                    ^ t[1 * 256 + Int((hi >> 16) & 0xFF)] ^ t[Int(hi >> 24)]
-                i += 8
-            }
-            while i < n {
-                crc = t[Int((crc ^ UInt32(bytes[i])) & 0xFF)] ^ (crc >> 8)
-                i += 1
-            }
-        }
-        return ~crc
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        guard let base = bytes.baseAddress else { return 0 }
+        let crc = crc32_z(0, base.assumingMemoryBound(to: Bytef.self), bytes.count)
+        return UInt32(truncatingIfNeeded: crc)
     }
 }

@@ -677,7 +677,7 @@ enum TestFolders {
         #expect(check.withUnsafeBytes { CRC32.checksum($0) } == 0xCBF4_3926)
         #expect([UInt8]().withUnsafeBytes { CRC32.checksum($0) } == 0)
         let long = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        // Slicing-by-8 against the bytewise definition.
+        // zlib's crc32 against the bytewise definition.
         var crc: UInt32 = 0xFFFF_FFFF
         for b in long {
             crc ^= UInt32(b)
