@@ -43,7 +43,7 @@ public func makeDemoEngine(
 }
 
 /// The storage for a `DemoStore` choice.
-public func makeDemoStorage(_ store: DemoStore) throws -> SessionStorage {
+public func makeDemoStorage(_ store: DemoStore) throws -> SessionStorageMode {
     switch store {
     case .cookie: return .cookie
     case .memory: return .server(MemorySessionStore())
@@ -118,9 +118,9 @@ public func startDemoSweeper(engine: SessionEngine) -> Task<Void, Never>? {
 public func buildDemoRouter(
     engine: SessionEngine,
     configuration: DemoConfiguration = DemoConfiguration()
-) -> Router<BasicSessionRequestContext> {
-    let router = Router(context: BasicSessionRequestContext.self)
-    router.add(middleware: SessionMiddleware(engine: engine))
+) -> Router<BasicSessionKitRequestContext> {
+    let router = Router(context: BasicSessionKitRequestContext.self)
+    router.add(middleware: SessionKitMiddleware(engine: engine))
     let maxBody = configuration.maxFormBodySize
     let maxName = configuration.maxUsernameLength
 

@@ -17,7 +17,7 @@ import SessionKitHummingbird
 /// and a value that makes the session too large (over its cookie, or over `maxSessionSize` bytes
 /// of JSON in a store) a 413 that leaves the session as it was.
 func addPlaygroundRoutes(
-    to router: Router<BasicSessionRequestContext>,
+    to router: Router<BasicSessionKitRequestContext>,
     engine: SessionEngine,
     maxBodySize: Int,
     maxSessionSize: Int = 1 << 20

@@ -12,7 +12,7 @@ public final class SessionEngine: Sendable {
     public let configuration: SessionConfiguration
     /// The `Set-Cookie` attributes, formatted once.
     let cookieTemplate: SetCookie.Template
-    public let storage: SessionStorage
+    public let storage: SessionStorageMode
     /// The signed-cookie codec (cookie mode).
     public let codec: SessionCookieCodec
     /// Signs session ids (server-side storage); fallback keys verify, as in cookie mode.
@@ -25,7 +25,7 @@ public final class SessionEngine: Sendable {
 
     public convenience init(
         configuration: SessionConfiguration,
-        storage: SessionStorage = .cookie,
+        storage: SessionStorageMode = .cookie,
         clock: SessionClock = .system,
         logger: Logger = Logger(label: "SessionKit")
     ) throws(SessionConfigurationError) {
@@ -35,7 +35,7 @@ public final class SessionEngine: Sendable {
     /// `overwritesSaves`: see the property; the store must be a `LastWriterWinsSessionStore`.
     package init(
         configuration: SessionConfiguration,
-        storage: SessionStorage,
+        storage: SessionStorageMode,
         clock: SessionClock,
         logger: Logger,
         overwritesSaves: Bool

@@ -5,11 +5,11 @@ public import SessionKit
 /// Refuses cross-site requests: every unsafe request (POST, PUT, PATCH, DELETE) must come from
 /// this site (`Origin`/`Referer`, see `CSRFProtection`) and carry the session's CSRF token in the
 /// configured header or, for `application/x-www-form-urlencoded` bodies, form field; otherwise it
-/// is answered 403 with a message saying what was wrong. Add it after `SessionMiddleware`; put the
+/// is answered 403 with a message saying what was wrong. Add it after `SessionKitMiddleware`; put the
 /// token into forms with `context.csrfToken()`.
 ///
 /// ```swift
-/// router.add(middleware: SessionMiddleware(engine: engine))
+/// router.add(middleware: SessionKitMiddleware(engine: engine))
 /// router.add(middleware: CSRFMiddleware())
 /// router.get("/form") { _, context in
 ///     let token = try await context.csrfToken()
@@ -19,7 +19,7 @@ public import SessionKit
 ///
 /// Multipart forms are not read: scripts and such forms send the token in the header. A form body
 /// larger than `maxFormBodySize` gets 413.
-public struct CSRFMiddleware<Context: SessionRequestContext>: RouterMiddleware {
+public struct CSRFMiddleware<Context: SessionKitRequestContext>: RouterMiddleware {
     public let protection: CSRFProtection
 
     public init(configuration: CSRFProtection.Configuration = CSRFProtection.Configuration()) {
@@ -81,7 +81,7 @@ public struct CSRFMiddleware<Context: SessionRequestContext>: RouterMiddleware {
     }
 }
 
-extension SessionRequestContext {
+extension SessionKitRequestContext {
     /// A masked CSRF token for one form or page (`CSRFToken.masked`); creates the session's
     /// secret when it has none.
     public func csrfToken() async throws -> String {

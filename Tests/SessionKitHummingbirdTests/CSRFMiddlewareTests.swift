@@ -6,8 +6,8 @@ import Testing
 
 /// A form page that hands out tokens, and unsafe routes behind `CSRFMiddleware`.
 func makeCSRFTestApp(engine: SessionEngine, configuration: CSRFProtection.Configuration = .init()) -> some ApplicationProtocol {
-    let router = Router(context: BasicSessionRequestContext.self)
-    router.add(middleware: SessionMiddleware(engine: engine))
+    let router = Router(context: BasicSessionKitRequestContext.self)
+    router.add(middleware: SessionKitMiddleware(engine: engine))
     router.add(middleware: CSRFMiddleware(configuration: configuration))
     router.get("/form") { _, context -> String in try await context.csrfToken() }
     router.post("/submit") { request, context -> String in

@@ -7,8 +7,8 @@ import Testing
 
 /// A router exercising every way a handler can use the session.
 func makeMiddlewareTestApp(engine: SessionEngine) -> some ApplicationProtocol {
-    let router = Router(context: BasicSessionRequestContext.self)
-    router.add(middleware: SessionMiddleware(engine: engine))
+    let router = Router(context: BasicSessionKitRequestContext.self)
+    router.add(middleware: SessionKitMiddleware(engine: engine))
     router.get("/untouched") { _, _ in "untouched" }
     router.get("/read") { _, context -> String in
         let session = try await context.session
@@ -75,7 +75,7 @@ func makeMiddlewareTestApp(engine: SessionEngine) -> some ApplicationProtocol {
     return Application(router: router)
 }
 
-@Suite("SessionMiddleware")
+@Suite("SessionKitMiddleware")
 struct MiddlewareTests {
     @Test("a handler that never touches the session gets neither Set-Cookie nor Vary")
     func untouched() async throws {
@@ -308,7 +308,7 @@ struct MiddlewareTests {
 
     @Test("context.session without the middleware is a clear 500")
     func middlewareMissing() async throws {
-        let router = Router(context: BasicSessionRequestContext.self)
+        let router = Router(context: BasicSessionKitRequestContext.self)
         router.get("/") { _, context -> String in
             try await context.session["username"] = "admin"
             return "unreachable"
@@ -316,7 +316,7 @@ struct MiddlewareTests {
         try await Application(router: router).test(.router) { client in
             let response = try await client.execute(uri: "/", method: .get)
             #expect(response.status == .internalServerError)
-            #expect(response.text.contains("SessionMiddleware is not installed"))
+            #expect(response.text.contains("SessionKitMiddleware is not installed"))
             #expect(response.setCookies.isEmpty)
         }
     }
@@ -331,7 +331,7 @@ struct MiddlewareTests {
     func varyMerging(existing: [String], expected: [String]) {
         var fields = HTTPFields()
         for value in existing { fields.append(contentsOf: [.vary: value] as HTTPFields) }
-        SessionMiddleware<BasicSessionRequestContext>.addVaryCookie(to: &fields)
+        SessionKitMiddleware<BasicSessionKitRequestContext>.addVaryCookie(to: &fields)
         #expect(fields[values: .vary] == expected)
     }
 
@@ -339,7 +339,7 @@ struct MiddlewareTests {
     func setCookieKeepsOthers(existing: [String]) {
         var fields = HTTPFields()
         for value in existing { fields.append(contentsOf: [.setCookie: value] as HTTPFields) }
-        SessionMiddleware<BasicSessionRequestContext>.apply(
+        SessionKitMiddleware<BasicSessionKitRequestContext>.apply(
             SessionResponseHeaders(setCookie: "session=x; HttpOnly; Path=/", varyCookie: true), to: &fields)
         #expect(fields[values: .setCookie] == existing + ["session=x; HttpOnly; Path=/"])
         #expect(fields[values: .vary] == ["Cookie"])

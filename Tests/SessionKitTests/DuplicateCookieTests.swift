@@ -10,7 +10,7 @@ import Testing
     let clock = TestClock()
 
     func makeEngine(
-        storage: SessionStorage, _ configure: (inout SessionConfiguration) -> Void = { _ in }
+        storage: SessionStorageMode, _ configure: (inout SessionConfiguration) -> Void = { _ in }
     ) throws -> SessionEngine {
         var config = SessionConfiguration(secretKey: SecretKey("Bz8Nw3Qx6Vm1Kr9Tp4Hd"))
         configure(&config)

@@ -17,7 +17,7 @@ let benchmarks: @Sendable () -> Void = {
     let configuration = SessionConfiguration(secretKey: SecretKey("Bk7Qz2Wm9Xr4Tn8Vp3Lc-benchmark"))
     // One folder, reused by every run (a handful of small files).
     let folder = NSTemporaryDirectory() + "sessionkit-bench-engine"
-    let stores: [(String, SessionStorage)] = [
+    let stores: [(String, SessionStorageMode)] = [
         ("cookie", .cookie),
         // Permanent: every request that opens the session sends a refreshed cookie (Flask's
         // SESSION_REFRESH_EACH_REQUEST), so "read" signs the session again.

@@ -10,8 +10,8 @@ public import SessionKit
 ///
 /// ```swift
 /// let engine = try SessionEngine(configuration: SessionConfiguration(secretKey: key))
-/// let router = Router(context: BasicSessionRequestContext.self)
-/// router.add(middleware: SessionMiddleware(engine: engine))   // before the routes
+/// let router = Router(context: BasicSessionKitRequestContext.self)
+/// router.add(middleware: SessionKitMiddleware(engine: engine))   // before the routes
 /// router.post("/login") { request, context in
 ///     let session = try await context.session
 ///     session["username"] = "admin"
@@ -27,7 +27,7 @@ public import SessionKit
 /// and answered with a 500 whose message names the size. A session store failing to save
 /// (`SessionSaveError.store`) or to load (`SessionLoadError`) is logged and answered with a 503:
 /// the client keeps its cookie, so an outage does not log anyone out.
-public struct SessionMiddleware<Context: SessionRequestContext>: RouterMiddleware {
+public struct SessionKitMiddleware<Context: SessionKitRequestContext>: RouterMiddleware {
     public let engine: SessionEngine
 
     public init(engine: SessionEngine) {

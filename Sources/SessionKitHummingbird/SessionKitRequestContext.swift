@@ -1,12 +1,12 @@
 public import Hummingbird
 public import SessionKit
 
-/// What `SessionMiddleware` leaves in the request context: the request's pending session.
+/// What `SessionKitMiddleware` leaves in the request context: the request's pending session.
 ///
 /// Holds no session logic; it only carries the engine's `PendingSession` from the middleware to
 /// the handler.
 public struct SessionContextStorage: Sendable {
-    /// The request's session, before or after the handler opened it; nil until `SessionMiddleware`
+    /// The request's session, before or after the handler opened it; nil until `SessionKitMiddleware`
     /// has run for this request.
     public var pending: PendingSession?
 
@@ -20,7 +20,7 @@ public struct SessionContextStorage: Sendable {
 /// Conform your context by adding one stored property:
 ///
 /// ```swift
-/// struct AppRequestContext: SessionRequestContext {
+/// struct AppRequestContext: SessionKitRequestContext {
 ///     var coreContext: CoreRequestContextStorage
 ///     var sessionStorage = SessionContextStorage()
 ///     init(source: ApplicationRequestContextSource) {
@@ -29,13 +29,13 @@ public struct SessionContextStorage: Sendable {
 /// }
 /// ```
 ///
-/// or use `BasicSessionRequestContext`.
-public protocol SessionRequestContext: RequestContext {
-    /// Filled in by `SessionMiddleware`; handlers use `context.session` instead.
+/// or use `BasicSessionKitRequestContext`.
+public protocol SessionKitRequestContext: RequestContext {
+    /// Filled in by `SessionKitMiddleware`; handlers use `context.session` instead.
     var sessionStorage: SessionContextStorage { get set }
 }
 
-extension SessionRequestContext {
+extension SessionKitRequestContext {
     /// The request's session, opened (cookie verified and decoded) on first use.
     ///
     /// ```swift
@@ -43,7 +43,7 @@ extension SessionRequestContext {
     /// session["username"] = "admin"
     /// ```
     ///
-    /// Throws a 500 `HTTPError` when `SessionMiddleware` is not installed in front of the route, and
+    /// Throws a 500 `HTTPError` when `SessionKitMiddleware` is not installed in front of the route, and
     /// a 503 `HTTPError` when a session store fails to load the session (logged at error level).
     public var session: Session {
         get async throws {
@@ -56,15 +56,16 @@ extension SessionRequestContext {
                 return try await pending.session()
             } catch let error as SessionLoadError {
                 logger.error("session store unavailable", metadata: ["error": "\(error.underlying)"])
-                throw HTTPError(.serviceUnavailable, message: SessionMiddleware<Self>.storeUnavailableMessage)
+                throw HTTPError(
+                    .serviceUnavailable, message: SessionKitMiddleware<Self>.storeUnavailableMessage)
             }
         }
     }
 
     static var middlewareMissingMessage: String {
         """
-        The session is unavailable because SessionMiddleware is not installed for this route. \
-        Add `router.add(middleware: SessionMiddleware(engine: engine))` before registering the \
+        The session is unavailable because SessionKitMiddleware is not installed for this route. \
+        Add `router.add(middleware: SessionKitMiddleware(engine: engine))` before registering the \
         routes that use `context.session`.
         """
     }
@@ -73,9 +74,9 @@ extension SessionRequestContext {
 /// A ready-made request context with session support, for apps that need nothing else.
 ///
 /// ```swift
-/// let router = Router(context: BasicSessionRequestContext.self)
+/// let router = Router(context: BasicSessionKitRequestContext.self)
 /// ```
-public struct BasicSessionRequestContext: SessionRequestContext {
+public struct BasicSessionKitRequestContext: SessionKitRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var sessionStorage: SessionContextStorage
 
