@@ -136,24 +136,6 @@ import Testing
         """
 
     static func runPython(_ python: String, lines: [String]) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, "-c", script]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        let data = Data(lines.map { $0 + "\n" }.joined().utf8)
-        let writer = input.fileHandleForWriting
-        Thread.detachNewThread {
-            writer.write(data)
-            try? writer.close()
-        }
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: out, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            .dropLast().map(String.init)
+        try runPythonLines(python, script: script, lines: lines)
     }
 }

@@ -116,27 +116,7 @@ import Testing
 
     /// Runs the script with `lines` on stdin; returns its output lines.
     static func runPython(_ python: String, lines: [String]) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, "-c", script]
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = Data(lines.map { $0 + "\n" }.joined().utf8)
-        let writer = input.fileHandleForWriting
-        Thread.detachNewThread {
-            writer.write(data)
-            try? writer.close()
-        }
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(String(decoding: err, as: UTF8.self).suffix(2000))")
-        return String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init)
+        try runPythonLines(python, script: script, lines: lines)
     }
 }
 
