@@ -6,6 +6,7 @@ public import SessionKitHummingbird
 import SessionKitSQLite
 import SessionKitRedis
 import SessionKitPostgres
+public import ServiceLifecycle
 
 /// Where the demo server is listening, once bound.
 public struct DemoServerAddress: Sendable, Equatable, CustomStringConvertible {
@@ -77,30 +78,25 @@ public func checkDemoStorage(engine: SessionEngine) async -> String? {
 }
 
 /// Releases what the store holds (PostgreSQL: closes the connection pool); call after serving.
+/// (The directory store's last writes are synced by its `syncService`, one of `demoServices`.)
 public func shutdownDemoStorage(engine: SessionEngine) async {
-    guard case .server(let store) = engine.storage else { return }
-    switch store {
-    case let postgres as PostgresSessionStore: await postgres.shutdown()
-    case let directory as DirectorySessionStore:
-        // The background sync of the last second's saves would not run after exit.
-        do { try directory.syncToDisk() } catch {
-            Logger(label: "session-demo").error("\(error)")
-        }
-    default: break
-    }
+    guard case .server(let store) = engine.storage, let postgres = store as? PostgresSessionStore else { return }
+    await postgres.shutdown()
 }
 
-/// Removes expired sessions in the background, for stores without native expiry; cancel the
-/// task to stop.
-public func startDemoSweeper(engine: SessionEngine) -> Task<Void, Never>? {
-    guard case .server(let store) = engine.storage else { return nil }
+/// The store's background work, as services for the application's `ServiceGroup`: a sweeper
+/// removing expired sessions every minute for stores without native expiry (PostgreSQL: one
+/// process at a time per table), and the directory store's sync at graceful shutdown.
+public func demoServices(engine: SessionEngine) -> [any Service] {
+    guard case .server(let store) = engine.storage else { return [] }
+    let logger = demoLogger(label: "SessionKit.SessionSweeper", level: .info)
     switch store {
-    case let memory as MemorySessionStore: return memory.startPeriodicSweep(every: .seconds(60))
-    case let directory as DirectorySessionStore: return directory.startPeriodicSweep(every: .seconds(60), batch: 1000)
-    case let sqlite as SQLiteSessionStore: return sqlite.startPeriodicSweep(every: .seconds(60), batch: 1000)
-    // One process at a time per table sweeps (advisory lock); ±20 % jitter.
-    case let postgres as PostgresSessionStore: return postgres.startPeriodicSweep(every: .seconds(60), batch: 1000)
-    default: return nil
+    case let memory as MemorySessionStore: return [SessionSweeper(memory, every: .seconds(60), logger: logger)]
+    case let directory as DirectorySessionStore:
+        return [directory.syncService, SessionSweeper(directory, every: .seconds(60), logger: logger)]
+    case let sqlite as SQLiteSessionStore: return [SessionSweeper(sqlite, every: .seconds(60), logger: logger)]
+    case let postgres as PostgresSessionStore: return [SessionSweeper(postgres, every: .seconds(60), logger: logger)]
+    default: return []
     }
 }
 
@@ -244,6 +240,7 @@ public func buildDemoApplication(
             address: .hostname(host, port: port),
             serverName: nil
         ),
+        services: demoServices(engine: engine),
         onServerRunning: { channel in
             let address = channel.localAddress
             await onServerRunning(

@@ -539,33 +539,6 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         }
     }
 
-    /// Sweeps every `every`: each tick walks one full pass of the tree in calls of `batch`
-    /// removals (yielding between calls); ends when the task is cancelled or the store is gone.
-    @discardableResult
-    public func startPeriodicSweep(
-        every: Duration, batch: Int = 1_000, clock: SessionClock = .system, priority: TaskPriority? = nil
-    ) -> Task<Void, Never> {
-        Task(priority: priority) { [weak self] in
-            while !Task.isCancelled {
-                do { try await Task.sleep(for: every) } catch { return }
-                while !Task.isCancelled {
-                    guard let store = self else { return }
-                    do {
-                        let result = try await store.sweepBatch(now: clock.unixSeconds, limit: max(batch, 1))
-                        if result.removed > 0 {
-                            Self.logger.debug("swept expired sessions", metadata: ["removed": "\(result.removed)"])
-                        }
-                        if result.wrapped || result.examined == 0 { break }
-                    } catch {
-                        Self.logger.error("session sweep failed", metadata: ["error": "\(error)"])
-                        break
-                    }
-                    await Task.yield()
-                }
-            }
-        }
-    }
-
     // MARK: - InspectableSessionStore
 
     public func count() async throws -> Int {

@@ -22,12 +22,12 @@ import Synchronization
 ///   costs one log line a minute, not one per request.
 /// - Expiry is enforced on `load` (at its `now`) and `apply` (at the change set's `now`): an
 ///   expired record is absent, and is removed when met. `sweep` removes expired records from the
-///   top of the heap; `startPeriodicSweep(every:)` does that in the background.
+///   top of the heap; a `SessionSweeper` does that in the background.
 ///
 /// Time: the store takes "now" from its callers (`load`'s `now`, the change set's `now`, a new
 /// record's `lastAccessAt` for `create` and its eviction), so that it always agrees with the
-/// engine's clock. `clock` is only read by `sweep(limit:)` and the periodic sweep; give the store
-/// the engine's clock.
+/// engine's clock. `clock` is only read by `sweep(limit:)` (a `SessionSweeper` has its own); give
+/// the store the engine's clock.
 ///
 /// Memory: per session, one slab slot (the `SessionRecord`, the 32-byte key, LRU links and heap
 /// position: 120 bytes), one 16-byte entry of the key → slot table (`MemoryStoreIndex`, at a
@@ -39,7 +39,7 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
 {
     /// The most records kept at once.
     public let maxSessions: Int
-    /// Read by `sweep(limit:)` and the periodic sweep only (see the type's note on time).
+    /// Read by `sweep(limit:)` only (see the type's note on time).
     public let clock: SessionClock
 
     /// The most records the protected segment (sessions that came back) holds: 80% of
@@ -142,28 +142,6 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
     /// Removes at most `limit` records expired at the store clock's time.
     public nonisolated(nonsending) func sweep(limit: Int = .max) async throws -> Int {
         sweepNow(now: clock.unixSeconds, limit: limit)
-    }
-
-    /// Sweeps every `every` (at `clock`'s time, by default the store's), removing expired records
-    /// in lock holds of at most `batch`, until the returned task is cancelled or the store is
-    /// released. Same shape as `DirectorySessionStore.startPeriodicSweep`.
-    @discardableResult
-    public func startPeriodicSweep(
-        every: Duration, batch: Int = 1_000, clock: SessionClock? = nil, priority: TaskPriority? = nil
-    ) -> Task<Void, Never> {
-        let batch = max(batch, 1)
-        let clock = clock ?? self.clock
-        return Task(priority: priority) { [weak self] in
-            while !Task.isCancelled {
-                do { try await Task.sleep(for: every) } catch { return }
-                let now = clock.unixSeconds
-                while !Task.isCancelled {
-                    guard let store = self, store.sweepNow(now: now, limit: batch) == batch else { break }
-                    await Task.yield()
-                }
-                if self == nil { return }
-            }
-        }
     }
 
     /// Removes expired records from the heap's top, taking the lock for at most 1,024 at a time

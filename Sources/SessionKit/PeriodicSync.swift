@@ -8,6 +8,7 @@ import Darwin
 import CSessionKitFileIO
 import Dispatch
 import Logging
+public import ServiceLifecycle
 import Synchronization
 
 /// Group commit by time: writers call `noteWrite()` after each write; the first one after a
@@ -74,4 +75,28 @@ final class PeriodicSync: Sendable {
         }
         completed.add(1, ordering: .releasing)
     }
+}
+
+/// A `DirectorySessionStore`'s shutdown sync as a `Service`: `run()` waits until graceful
+/// shutdown (or cancellation), then syncs the store's file system (`syncToDisk()`) before it
+/// returns, so that the last writes of a `.syncEvery` or `.noSync` store are on the disk when the
+/// process exits. Add it to your `ServiceGroup` after the HTTP server (services stop in reverse
+/// order, so it syncs once the server has finished its requests).
+public struct DirectorySyncService: Service, CustomStringConvertible {
+    public let store: DirectorySessionStore
+    public var description: String { "DirectorySyncService(\(store.directory))" }
+
+    public func run() async throws {
+        defer {
+            do { try store.syncToDisk() } catch {
+                DirectorySessionStore.logger.error("sync at shutdown failed", metadata: ["error": "\(error)"])
+            }
+        }
+        try? await gracefulShutdown()
+    }
+}
+
+extension DirectorySessionStore {
+    /// Syncs the store's writes to the disk on graceful shutdown (`DirectorySyncService`).
+    public var syncService: DirectorySyncService { DirectorySyncService(store: self) }
 }

@@ -46,6 +46,9 @@ public protocol SweepableSessionStore: SessionStore {
     /// only when no expired record is left (a store that walks its records in slices keeps going
     /// until it removed something or finished a pass), so callers loop until 0.
     func sweep(now: Int64, limit: Int) async throws -> Int
+    /// One pass of `SessionSweeper`: removes every record expired at `now`, at most `batch` per
+    /// call; returns how many. The default loops `sweep(now:limit:)` until 0.
+    func sweepPass(now: Int64, batch: Int) async throws -> Int
 }
 
 /// A store that can enumerate its records (for `sessionkit store` and tests).

@@ -23,7 +23,7 @@ import Synchronization
 ///   locks the old row the same way, inserts the merged record under the new key and deletes the
 ///   old row in one transaction.
 /// - Expired rows are deleted by `sweep(now:limit:)` in bounded batches, and in the background by
-///   `startPeriodicSweep(every:batch:)` (interval with ±20 % jitter); a pass takes
+///   a `SessionSweeper` (interval with ±20 % jitter) added to your `ServiceGroup`; its pass takes
 ///   `pg_try_advisory_lock` first, so of several processes on one table only one sweeps at a time.
 /// - Failures — database down, connection refused, no connection within `operationTimeout` —
 ///   throw `SessionStoreError(.unavailable, …)` (503 in the Hummingbird adapter) and log one
@@ -33,17 +33,18 @@ import Synchronization
 ///
 /// Lifecycle: `init(configuration:logger:)` makes its own `PostgresClient` and runs it in a
 /// background task until `shutdown()` (or until the store is released). To run the client in
-/// your own `ServiceGroup` instead, make the `PostgresClient`, add it to the group and pass it to
+/// your own `ServiceGroup` instead, pass `runsClient: false` and add `store.client` to the group,
+/// or make the `PostgresClient`, add it to the group and pass it to
 /// `init(client:schema:table:logger:)` (with `options.keepAliveBehavior = nil` unless idle
 /// connections need it: see `Configuration.keepAliveFrequency`).
 ///
-/// Time: as every store, it takes "now" from its callers; `clock` is read by `sweep(limit:)` and
-/// the periodic sweep only.
+/// Time: as every store, it takes "now" from its callers; `clock` is read by `sweep(limit:)` only
+/// (a `SessionSweeper` has its own).
 public final class PostgresSessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
     LastWriterWinsSessionStore
 {
     public let client: PostgresClient
-    /// Read by `sweep(limit:)` and the periodic sweep only.
+    /// Read by `sweep(limit:)` only.
     public let clock: SessionClock
     let table: QualifiedTable
     let operationTimeout: Duration
@@ -64,11 +65,13 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
         var failing = false
     }
 
-    /// A store with its own connection pool, running until `shutdown()`. Throws
-    /// `ConfigurationError` for an invalid schema or table name; connects lazily (a database
-    /// that is down at start makes the first operations fail, not the initializer).
+    /// A store with its own connection pool. With `runsClient` (the default) the store runs the
+    /// pool itself until `shutdown()`; without it, add `client` (a `Service`) to your
+    /// `ServiceGroup`, which runs it until graceful shutdown. Throws `ConfigurationError` for an
+    /// invalid schema or table name; connects lazily (a database that is down at start makes the
+    /// first operations fail, not the initializer).
     public init(
-        configuration: Configuration, clock: SessionClock = .system,
+        configuration: Configuration, clock: SessionClock = .system, runsClient: Bool = true,
         logger: Logger = Logger(label: "SessionKit.PostgresSessionStore")
     ) throws(ConfigurationError) {
         self.table = try configuration.qualifiedTable()
@@ -84,7 +87,7 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
         self.logger = logger
         self.queryLogger = Self.queryLogger(for: logger)
         self.loads = SessionLoadBatcher(maxConcurrentLookups: configuration.concurrentLoadQueries)
-        self.runTask = Task { await client.run() }
+        self.runTask = runsClient ? Task { await client.run() } : nil
     }
 
     /// A store on a client that the caller runs (e.g. in a `ServiceGroup`).
@@ -303,7 +306,7 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
 
     /// Removes at most `limit` rows expired at `now`, oldest expiry first, in statements of at
     /// most `sweepStatementBatch` rows. Returns 0 only when no expired row is left. Several
-    /// callers may sweep at once (each row is deleted once); `startPeriodicSweep` additionally
+    /// callers may sweep at once (each row is deleted once); `sweepPass` (the sweeper's) additionally
     /// lets one process at a time do it.
     public func sweep(now: Int64, limit: Int) async throws -> Int {
         guard limit > 0 else { return 0 }
@@ -359,30 +362,12 @@ public final class PostgresSessionStore: SessionStore, SweepableSessionStore, In
         }
     }
 
-    /// Sweeps every `every` (±20 % jitter, so that processes started together drift apart) at
-    /// `clock`'s time, by default the store's, with `sweepIfNoOtherInstanceIs` — one process at a
-    /// time per table — until the returned task is cancelled or the store is released. A failed
-    /// pass (database down) is logged and retried at the next interval.
-    @discardableResult
-    public func startPeriodicSweep(
-        every: Duration, batch: Int = 1_000, clock: SessionClock? = nil, priority: TaskPriority? = nil
-    ) -> Task<Void, Never> {
-        let batch = max(batch, 1)
-        let clock = clock ?? self.clock
-        return Task(priority: priority) { [weak self] in
-            while !Task.isCancelled {
-                let jittered = every * Double.random(in: 0.8...1.2)
-                do { try await Task.sleep(for: jittered) } catch { return }
-                guard let store = self else { return }
-                do {
-                    let pass = try await store.sweepIfNoOtherInstanceIs(now: clock.unixSeconds, batch: batch)
-                    if case .swept(let n) = pass, n > 0 {
-                        store.logger.debug("swept expired sessions", metadata: ["removed": "\(n)"])
-                    }
-                } catch {
-                    // `run` has logged it.
-                }
-            }
+    /// `SessionSweeper`'s pass: `sweepIfNoOtherInstanceIs`, so that of several processes on one
+    /// table one sweeps at a time (0 when another holds the lock).
+    public func sweepPass(now: Int64, batch: Int) async throws -> Int {
+        switch try await sweepIfNoOtherInstanceIs(now: now, batch: max(batch, 1)) {
+        case .swept(let removed): return removed
+        case .skipped: return 0
         }
     }
 

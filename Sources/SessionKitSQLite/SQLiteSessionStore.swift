@@ -327,34 +327,6 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
         }
     }
 
-    /// Sweeps every `every`: each tick deletes expired records in transactions of at most
-    /// `batch` rows (yielding between them, so requests interleave) until none is left; ends
-    /// when the task is cancelled or the store is gone.
-    @discardableResult
-    public func startPeriodicSweep(
-        every: Duration, batch: Int = 1_000, clock: SessionClock = .system, priority: TaskPriority? = nil
-    ) -> Task<Void, Never> {
-        Task(priority: priority) { [weak self] in
-            while !Task.isCancelled {
-                do { try await Task.sleep(for: every) } catch { return }
-                while !Task.isCancelled {
-                    guard let store = self else { return }
-                    do {
-                        let removed = try await store.sweep(now: clock.unixSeconds, limit: max(batch, 1))
-                        if removed > 0 {
-                            Self.logger.debug("swept expired sessions", metadata: ["removed": "\(removed)"])
-                        }
-                        if removed < max(batch, 1) { break }
-                    } catch {
-                        Self.logger.error("session sweep failed", metadata: ["error": "\(error)"])
-                        break
-                    }
-                    await Task.yield()
-                }
-            }
-        }
-    }
-
     // MARK: - InspectableSessionStore
 
     public func count() async throws -> Int {

@@ -247,15 +247,13 @@ struct SessionDemoCommand: AsyncParsableCommand {
         if let warning = await checkDemoStorage(engine: engine) {
             writeStandardError("session-demo: \(warning)\n")
         }
-        let sweeper = startDemoSweeper(engine: engine)
-        defer { sweeper?.cancel() }
-
         let app = buildDemoApplication(configuration: configuration, engine: engine) { address in
             writeStandardOutput("session-demo listening on \(address.url)\n")
         }
         do {
+            // Runs the store's services (`demoServices`) with the server; SIGTERM/SIGINT shut
+            // them down gracefully (the directory store syncs).
             try await app.runService()
-            sweeper?.cancel()
             await shutdownDemoStorage(engine: engine)
         } catch {
             await shutdownDemoStorage(engine: engine)

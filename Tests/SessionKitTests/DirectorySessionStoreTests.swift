@@ -1182,7 +1182,8 @@ enum TestFolders {
             for n in 0..<20 {
                 #expect(try await store.create(Self.newKey(), record: Self.record(ttl: n < 15 ? 10 : 100)))
             }
-            let task = store.startPeriodicSweep(every: .milliseconds(5), batch: 4, clock: .fixed(Double(Self.t0 + 50)))
+            let sweeper = SessionSweeper(store, every: .milliseconds(5), batch: 4, clock: .fixed(Double(Self.t0 + 50)))
+            let task = Task { try await sweeper.run() }
             var count = try await store.count()
             for _ in 0..<1_000 where count != 5 {
                 try await Task.sleep(for: .milliseconds(5))
@@ -1190,7 +1191,7 @@ enum TestFolders {
             }
             #expect(count == 5)
             task.cancel()
-            await task.value
+            try await task.value
         }
     }
 
@@ -1199,9 +1200,10 @@ enum TestFolders {
         defer { TestFolders.remove(dir) }
         var store: DirectorySessionStore? = try DirectorySessionStore(directory: dir, keys: TestFolders.keys)
         weak let weakStore = store
-        let task = store!.startPeriodicSweep(every: .milliseconds(1), batch: 10)
+        let sweeper = SessionSweeper(store!, every: .milliseconds(1), batch: 10)
+        let task = Task { try await sweeper.run() }
         store = nil
-        await task.value
+        try await task.value
         #expect(weakStore == nil)
     }
 

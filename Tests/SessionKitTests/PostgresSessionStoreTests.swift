@@ -411,7 +411,8 @@ final class TCPProxy: @unchecked Sendable {
         let store = try PostgresTestServer.makeStore(clock: .fixed(Double(t0)))
         try await Self.bulkInsert(store, count: 30, expiresAt: t0 - 1)
         try await Self.bulkInsert(store, count: 5, expiresAt: t0 + 100)
-        let task = store.startPeriodicSweep(every: .milliseconds(20), batch: 7)
+        let sweeper = SessionSweeper(store, every: .milliseconds(20), batch: 7, clock: .fixed(Double(t0)))
+        let task = Task { try await sweeper.run() }
         var count = try await store.count()
         for _ in 0..<500 where count != 5 {
             try await Task.sleep(for: .milliseconds(10))
@@ -419,7 +420,7 @@ final class TCPProxy: @unchecked Sendable {
         }
         #expect(count == 5)
         task.cancel()
-        await task.value
+        try await task.value
         await store.shutdown()
     }
 

@@ -254,7 +254,7 @@ extension StoreFactory {
             for _ in 0..<25 { #expect(try await store.create(Self.newKey(), record: Self.record(ttl: 1))) }
             let live = Self.newKey()
             #expect(try await store.create(live, record: Self.record(at: Self.t0 + 1_000_000_000)))
-            let task = store.startPeriodicSweep(every: .milliseconds(20), batch: 10)
+            let task = Task { try await SessionSweeper(store, every: .milliseconds(20), batch: 10).run() }
             defer { task.cancel() }
             let deadline = ContinuousClock.now + .seconds(20)
             while try await store.count() > 1, ContinuousClock.now < deadline {

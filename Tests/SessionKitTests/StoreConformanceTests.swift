@@ -909,7 +909,8 @@ final class NaiveLastWriterWinsStore: SessionStore {
         for n in 0..<20 {
             #expect(try await store.create(Self.key(n), record: Self.record(ttl: n < 15 ? 10 : 100)))
         }
-        let task = store.startPeriodicSweep(every: .milliseconds(5), batch: 4)
+        let sweeper = SessionSweeper(store, every: .milliseconds(5), batch: 4, clock: .fixed(Double(Self.t0 + 50)))
+        let task = Task { try await sweeper.run() }
         var count = try await store.count()
         for _ in 0..<1_000 where count != 5 {
             try await Task.sleep(for: .milliseconds(5))
@@ -917,7 +918,7 @@ final class NaiveLastWriterWinsStore: SessionStore {
         }
         #expect(count == 5)
         task.cancel()
-        await task.value
+        try await task.value
     }
 
     @Test func sweepsReadTheGivenClock() async throws {
@@ -927,8 +928,9 @@ final class NaiveLastWriterWinsStore: SessionStore {
         }
         // The store's clock…
         #expect(try await store.sweep() == 2)
-        // … or the periodic sweep's own.
-        let task = store.startPeriodicSweep(every: .milliseconds(5), clock: .fixed(Double(Self.t0 + 100)))
+        // … or the sweeper's own.
+        let sweeper = SessionSweeper(store, every: .milliseconds(5), clock: .fixed(Double(Self.t0 + 100)))
+        let task = Task { try await sweeper.run() }
         var count = try await store.count()
         for _ in 0..<1_000 where count != 0 {
             try await Task.sleep(for: .milliseconds(5))
@@ -936,15 +938,16 @@ final class NaiveLastWriterWinsStore: SessionStore {
         }
         #expect(count == 0)
         task.cancel()
-        await task.value
+        try await task.value
     }
 
     @Test func periodicSweepEndsWithTheStore() async throws {
         var store: MemorySessionStore? = MemorySessionStore()
         weak let weakStore = store
-        let task = store!.startPeriodicSweep(every: .milliseconds(1))
+        let sweeper = SessionSweeper(store!, every: .milliseconds(1))
+        let task = Task { try await sweeper.run() }
         store = nil
-        await task.value
+        try await task.value
         #expect(weakStore == nil)
     }
 
