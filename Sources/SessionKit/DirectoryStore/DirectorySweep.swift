@@ -18,6 +18,24 @@ struct SweepCursor: Sendable, Equatable {
 }
 
 extension DirectorySessionStore {
+    /// Removes up to `limit` records expired at `now`, walking the shards from where the previous
+    /// call stopped (successive calls cover the whole tree; one call covers at most one full
+    /// cycle). Also removes temporary files older than an hour, lock files without a session and
+    /// damaged session files. Examines at most `max(256, min(10 × limit, 10,000))` files per call,
+    /// reads only headers, and skips sessions locked right now (in use), so it never holds up
+    /// requests for long. A call that returns less than `limit` may still have left expired
+    /// records beyond its examine bound: the next call continues from there.
+    public func sweep(now: Int64, limit: Int) async throws -> Int {
+        _ = try authenticator()
+        // Each batch examines a bounded slice of the tree (one pool job at a time, so requests
+        // interleave); keep going until something was removed or a whole pass found nothing, so
+        // that 0 means "nothing expired is left" (the protocol's contract).
+        while true {
+            let result = try await sweepBatch(now: now, limit: limit)
+            if result.removed > 0 || result.wrapped || result.examined == 0 { return result.removed }
+        }
+    }
+
     struct SweepResult: Sendable {
         var removed = 0
         var examined = 0
