@@ -261,7 +261,7 @@ public final class SessionEngine: Sendable {
     /// Data that travels in the cookie while the session has no record: non-empty, and only
     /// `anonymousCookieKeys`.
     func isAnonymous(_ data: SessionObject) -> Bool {
-        !data.isEmpty && data.keys.allSatisfy(configuration.anonymousCookieKeys.contains)
+        data.holdsOnlyKeys(in: configuration.anonymousCookieKeys)
     }
 
     func save(_ session: Session, in store: any SessionStore) async throws(SessionSaveError) -> SessionResponseHeaders {

@@ -30,6 +30,12 @@ public struct SessionObject: Sendable, Hashable {
     public var isEmpty: Bool { entries.isEmpty }
     public var keys: [String] { entries.map(\.key) }
 
+    /// Whether the object is non-empty and every key is in `allowed`: the anonymous-session test
+    /// of the engine and of every store's merge, so it builds no key list.
+    func holdsOnlyKeys(in allowed: Set<String>) -> Bool {
+        !entries.isEmpty && entries.count <= allowed.count && entries.allSatisfy { allowed.contains($0.key) }
+    }
+
     /// Index of `key` in `entries`, or where it would be inserted.
     @usableFromInline func search(_ key: String) -> (found: Bool, index: Int) {
         var low = 0

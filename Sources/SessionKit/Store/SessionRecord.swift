@@ -84,7 +84,7 @@ public struct SessionChangeSet: Sendable, Equatable {
         // A slow request saving with an older clock reading never moves the access time back.
         r.lastAccessAt = max(r.lastAccessAt, now)
         r.expiresAt = expiresAt
-        if let anonymousExpiresAt, !r.data.isEmpty, r.data.keys.allSatisfy(anonymousKeys.contains) {
+        if let anonymousExpiresAt, r.data.holdsOnlyKeys(in: anonymousKeys) {
             r.expiresAt = min(r.expiresAt, anonymousExpiresAt)
         }
         if let o = idleTimeoutOverride { r.idleTimeoutOverride = o }
