@@ -72,3 +72,50 @@ extension DirectorySessionStore {
         }
     }
 }
+
+/// Judging a session file read under its lock.
+extension DirectorySessionStore {
+    /// `load` again with the session's lock held, so that no save is half-written: a record that
+    /// is still damaged now is damaged (logged, removed, absent).
+    func loadLocked(_ paths: SessionPaths, now: Int64) throws(SessionStoreError) -> SessionRecord? {
+        let lock: SessionFileLock
+        switch try SessionFileLock.acquire(root: rootFD, path: paths.lock, display: paths.display, blocking: true) {
+        case .locked(let l): lock = l
+        case .noShard, .busy: return nil
+        }
+        defer { withExtendedLifetime(lock) {} }
+        guard let bytes = try readFile(paths.data, display: paths.display, operation: "load") else {
+            lock.unlinkFile()
+            return nil
+        }
+        return try liveRecord(bytes, paths, lockedBy: lock, now: now, operation: "load")?.record
+    }
+
+    /// Judges a session file read under its lock: the live record and where it lies, or nil
+    /// after removing an expired or damaged file (the damage is logged). A newer format throws.
+    func liveRecord(
+        _ bytes: [UInt8], _ paths: SessionPaths, lockedBy lock: SessionFileLock, now: Int64, operation: String
+    ) throws(SessionStoreError) -> (record: SessionRecord, location: SessionRecordFile.Current)? {
+        switch Self.inspect(bytes, paths.storageKey, try authenticator(), now: now) {
+        case .live(let record, let location):
+            return (record, location)
+        case .expired:
+            try unlink(paths.data, display: paths.display, operation: operation)
+            lock.unlinkFile()
+            return nil
+        case .unauthenticated:
+            noteUnauthenticated(paths)
+            return nil
+        case .corrupt(let why):
+            Self.logger.warning(
+                "damaged session file treated as absent",
+                metadata: ["file": "\(paths.display)", "reason": "\(why)"])
+            try unlink(paths.data, display: paths.display, operation: operation)
+            lock.unlinkFile()
+            return nil
+        case .unsupported(let version):
+            throw SessionStoreError(
+                .unavailable, "\(operation) \(paths.display): unsupported file format version \(version)")
+        }
+    }
+}

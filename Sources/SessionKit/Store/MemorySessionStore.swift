@@ -56,7 +56,7 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
     /// Seconds of store time between two eviction warnings.
     static let evictionWarningInterval: Int64 = 60
 
-    private let state: Mutex<State>
+    let state: Mutex<State>
     private let logger: Logger
 
     public init(
@@ -173,37 +173,6 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
     public nonisolated(nonsending) func keys(limit: Int) async throws -> [SessionStorageKey] {
         guard limit > 0 else { return [] }
         return state.withLock { s in Array(s.slots.lazy.filter { $0.record != nil }.prefix(limit).map(\.key)) }
-    }
-
-    // MARK: Testing support
-
-    /// Bytes the store's own bookkeeping occupies per record, from container capacities and element
-    /// strides (not counting the session data's heap storage). For tests and capacity planning.
-    var bookkeepingBytesPerRecord: Double {
-        state.withLock { s in
-            guard s.index.count > 0 else { return 0 }
-            let index = s.index.bucketCount * MemoryLayout<MemoryStoreIndex.Entry>.stride
-            let slab = s.slots.capacity * MemoryLayout<Slot>.stride
-            let heap = s.heap.capacity * MemoryLayout<HeapEntry>.stride
-            return Double(index + slab + heap) / Double(s.index.count)
-        }
-    }
-
-    /// Checks every internal invariant; returns a description of the first violation, or nil.
-    func invariantViolation() -> String? {
-        state.withLock { $0.invariantViolation() }
-    }
-
-    /// Storage keys in eviction order, expiry aside (tests only): probation from least to most
-    /// recently used, then protected from least to most recently used.
-    func keysByRecency() -> [SessionStorageKey] {
-        let (probation, protected) = keysBySegment()
-        return probation + protected
-    }
-
-    /// Each segment's keys from least to most recently used (tests only).
-    func keysBySegment() -> (probation: [SessionStorageKey], protected: [SessionStorageKey]) {
-        state.withLock { s in (s.keys(in: .probation), s.keys(in: .protected)) }
     }
 }
 

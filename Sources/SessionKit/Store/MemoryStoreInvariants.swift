@@ -51,3 +51,35 @@ extension MemorySessionStore.State {
         return nil
     }
 }
+
+/// What tests and capacity planning read of the store.
+extension MemorySessionStore {
+    /// Bytes the store's own bookkeeping occupies per record, from container capacities and element
+    /// strides (not counting the session data's heap storage). For tests and capacity planning.
+    var bookkeepingBytesPerRecord: Double {
+        state.withLock { s in
+            guard s.index.count > 0 else { return 0 }
+            let index = s.index.bucketCount * MemoryLayout<MemoryStoreIndex.Entry>.stride
+            let slab = s.slots.capacity * MemoryLayout<Slot>.stride
+            let heap = s.heap.capacity * MemoryLayout<HeapEntry>.stride
+            return Double(index + slab + heap) / Double(s.index.count)
+        }
+    }
+
+    /// Checks every internal invariant; returns a description of the first violation, or nil.
+    func invariantViolation() -> String? {
+        state.withLock { $0.invariantViolation() }
+    }
+
+    /// Storage keys in eviction order, expiry aside (tests only): probation from least to most
+    /// recently used, then protected from least to most recently used.
+    func keysByRecency() -> [SessionStorageKey] {
+        let (probation, protected) = keysBySegment()
+        return probation + protected
+    }
+
+    /// Each segment's keys from least to most recently used (tests only).
+    func keysBySegment() -> (probation: [SessionStorageKey], protected: [SessionStorageKey]) {
+        state.withLock { s in (s.keys(in: .probation), s.keys(in: .protected)) }
+    }
+}
