@@ -27,6 +27,21 @@ import Testing
         #expect(store.writes == 0 && store.count("load") == 0)
     }
 
+    @Test func aTamperedOrTruncatedAnonymousCookieIsIgnored() async throws {
+        let browser = Browser(try engine())
+        var token = ""
+        try await browser.request { token = CSRFToken.masked(for: $0) }
+        let cookie = try #require(browser.cookie)
+        let flipped = String(cookie.dropLast()) + (cookie.last == "A" ? "B" : "A")
+        for bad in [flipped, String(cookie.dropLast(5)), String(cookie.dropFirst(2))] {
+            browser.cookie = bad
+            var valid = true
+            try await browser.request { valid = CSRFToken.isValid(token, for: $0) }
+            #expect(!valid, "\(bad)")
+        }
+        #expect(store.writes == 0)
+    }
+
     @Test func aLoginMovesEverythingIntoTheStore() async throws {
         let engine = try engine()
         let browser = Browser(engine)

@@ -116,6 +116,15 @@ import Testing
         #expect(store.count("load") - loadsBefore == SessionEngine.maxDuplicateCandidates)
     }
 
+    @Test func aStoreThatIsDownIsAnErrorNotAnEmptySession() async throws {
+        let store = CountingStore(MemorySessionStore())
+        let engine = try makeEngine(storage: .server(store))
+        let a = try await login(engine, as: "a")
+        let b = try await login(engine, as: "b")
+        store.setFailing(true)
+        await #expect(throws: SessionLoadError.self) { _ = try await request(engine, ["session=\(a); session=\(b)"]) }
+    }
+
     @Test func theSameValueTwiceIsOneCookie() async throws {
         let engine = try makeEngine(storage: .server(MemorySessionStore()))
         let live = try await login(engine, as: "admin")
