@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "SessionKit", targets: ["SessionKit"]),
         .library(name: "SessionKitHummingbird", targets: ["SessionKitHummingbird"]),
+        .library(name: "SessionKitDirectory", targets: ["SessionKitDirectory"]),
         .library(name: "SessionKitSQLite", targets: ["SessionKitSQLite"]),
         .library(name: "SessionKitRedis", targets: ["SessionKitRedis"]),
         .library(name: "SessionKitPostgres", targets: ["SessionKitPostgres"]),
@@ -40,10 +41,21 @@ let package = Package(
             name: "SessionKit",
             dependencies: [
                 "CSessionKitRandom",
-                "CSessionKitFileIO",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Directory store: one file per session in a folder (the demo's default store).
+        .target(
+            name: "SessionKitDirectory",
+            dependencies: [
+                "SessionKit",
+                "CSessionKitFileIO",
+                .product(name: "CompressNIO", package: "compress-nio"),  // zlib's crc32 (CCompressZlib)
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -97,6 +109,7 @@ let package = Package(
             name: "SessionDemo",
             dependencies: [
                 "SessionKit",
+                "SessionKitDirectory",
                 "SessionKitSQLite",
                 "SessionKitHummingbird",
                 "SessionKitRedis",
@@ -112,6 +125,7 @@ let package = Package(
             name: "session-demo",
             dependencies: [
                 "SessionDemo",
+                "SessionKitDirectory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -123,6 +137,7 @@ let package = Package(
             name: "SessionKitCLI",
             dependencies: [
                 "SessionKit",
+                "SessionKitDirectory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -136,6 +151,7 @@ let package = Package(
             name: "SessionKitTests",
             dependencies: [
                 "SessionKit",
+                "SessionKitDirectory",
                 "SessionKitSQLite",
                 .product(name: "Crypto", package: "swift-crypto"),
                 "SessionKitRedis",
@@ -152,6 +168,7 @@ let package = Package(
             dependencies: [
                 "SessionKit",
                 "SessionKitHummingbird",
+                "SessionKitDirectory",
                 "SessionDemo",
                 "SessionKitSQLite",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -162,7 +179,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SessionKitCLITests",
-            dependencies: ["SessionKitCLI", "SessionKit"],
+            dependencies: ["SessionKitCLI", "SessionKit", "SessionKitDirectory"],
             swiftSettings: swiftSettings
         ),
     ]

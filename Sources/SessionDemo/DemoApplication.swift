@@ -2,6 +2,7 @@ public import Hummingbird
 public import Logging
 import NIOCore
 public import SessionKit
+import SessionKitDirectory
 public import SessionKitHummingbird
 import SessionKitSQLite
 import SessionKitRedis
@@ -35,22 +36,26 @@ public func makeDemoEngine(
 ) throws -> SessionEngine {
     // The key first: a bad key is reported before any store is opened.
     _ = try configuration.sessionConfiguration.validatedKeys()
+    let logger = logger ?? demoLogger(label: "SessionKit", level: configuration.logLevel)
     return try SessionEngine(
         configuration: configuration.sessionConfiguration,
-        storage: makeDemoStorage(configuration.store),
+        storage: makeDemoStorage(configuration.store, logger: logger),
         clock: .system,
-        logger: logger ?? demoLogger(label: "SessionKit", level: configuration.logLevel),
-        overwritesSaves: configuration.overwritesSaves)
+        logger: logger)
 }
 
-/// The storage for a `DemoStore` choice.
-public func makeDemoStorage(_ store: DemoStore) throws -> SessionStorageMode {
+/// The storage for a `DemoStore` choice. `logger`: the directory store's (the engine's, in
+/// `makeDemoEngine`).
+public func makeDemoStorage(
+    _ store: DemoStore, logger: Logger = Logger(label: "SessionKit.DirectorySessionStore")
+) throws -> SessionStorageMode {
     switch store {
     case .cookie: return .cookie
     case .memory: return .server(MemorySessionStore())
     case .directory(let path, let durability):
         return .server(
-            try DirectorySessionStore(directory: path ?? DirectorySessionStore.defaultDirectory, durability: durability))
+            try DirectorySessionStore(
+                directory: path ?? DirectorySessionStore.defaultDirectory, durability: durability, logger: logger))
     case .sqlite(let path):
         return .server(try SQLiteSessionStore(path: path ?? SQLiteSessionStore.defaultPath))
     case .redis(let url):
@@ -86,7 +91,8 @@ public func shutdownDemoStorage(engine: SessionEngine) async {
 
 /// The store's background work, as services for the application's `ServiceGroup`: a sweeper
 /// removing expired sessions every minute for stores without native expiry (PostgreSQL: one
-/// process at a time per table), and the directory store's sync at graceful shutdown.
+/// process at a time per table), and the directory store's syncs (every second, and at
+/// graceful shutdown).
 public func demoServices(engine: SessionEngine) -> [any Service] {
     guard case .server(let store) = engine.storage else { return [] }
     let logger = demoLogger(label: "SessionKit.SessionSweeper", level: .info)

@@ -1,5 +1,6 @@
 public import Logging
 public import SessionKit
+public import SessionKitDirectory
 
 /// Settings of the tutorial demo server.
 public struct DemoConfiguration: Sendable {
@@ -26,9 +27,6 @@ public struct DemoConfiguration: Sendable {
     public var absoluteTimeout: Duration?
     /// Serve the JSON API under `/api/session` (tests and benchmarks).
     public var playground: Bool
-    /// The merge-cost benchmark's baseline: saves overwrite whole records (last writer wins;
-    /// parallel requests lose updates). Server-side stores only; never for real use.
-    public var overwritesSaves: Bool
     /// The session cookie's name and attributes (`--cookie-name`, `--cookie-secure`,
     /// `--cookie-samesite`); the core's defaults otherwise.
     public var cookie: SessionCookieOptions
@@ -45,7 +43,6 @@ public struct DemoConfiguration: Sendable {
         idleTimeout: Duration? = nil,
         absoluteTimeout: Duration? = nil,
         playground: Bool = false,
-        overwritesSaves: Bool = false,
         cookie: SessionCookieOptions = SessionCookieOptions()
     ) {
         self.host = host
@@ -59,7 +56,6 @@ public struct DemoConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.absoluteTimeout = absoluteTimeout
         self.playground = playground
-        self.overwritesSaves = overwritesSaves
         self.cookie = cookie
     }
 

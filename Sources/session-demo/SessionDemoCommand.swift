@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import SessionDemo
 import SessionKit
+import SessionKitDirectory
 
 /// Serves the Flask quickstart "Sessions" app, reading and writing Flask-compatible cookies.
 @main
@@ -133,13 +134,6 @@ struct SessionDemoCommand: AsyncParsableCommand {
     @Flag(help: "Serve the JSON session API under /api/session (for tests and benchmarks).")
     var playground = false
 
-    @Flag(
-        name: .customLong("overwrite-saves"),
-        help: ArgumentHelp(
-            "Benchmark baseline only: save whole sessions, last writer wins (parallel requests lose updates).",
-            visibility: .hidden))
-    var overwriteSaves = false
-
     func validate() throws {
         if secretKey != nil, secretKeyFile != nil {
             throw ValidationError("--secret-key and --secret-key-file are exclusive: give the key once.")
@@ -180,9 +174,6 @@ struct SessionDemoCommand: AsyncParsableCommand {
             throw ValidationError(
                 "--store postgres needs --database-url postgres://user:password@host:port/database or DATABASE_URL.")
         }
-        if overwriteSaves, store == "cookie" {
-            throw ValidationError("--overwrite-saves needs a server-side store; cookies are always whole.")
-        }
         for (name, value) in [("--idle-timeout", idleTimeout), ("--absolute-timeout", absoluteTimeout)] {
             if let value, value <= 0 { throw ValidationError("\(name) must be a positive number of seconds.") }
         }
@@ -220,7 +211,6 @@ struct SessionDemoCommand: AsyncParsableCommand {
             idleTimeout: idleTimeout.map { .seconds($0) },
             absoluteTimeout: absoluteTimeout.map { .seconds($0) },
             playground: playground,
-            overwritesSaves: overwriteSaves,
             cookie: cookieOptions
         )
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SessionKit
 import SessionKitCLI
+import SessionKitDirectory
 import Testing
 
 /// A `DirectorySessionStore` in a fresh temporary folder with three records: two live, one

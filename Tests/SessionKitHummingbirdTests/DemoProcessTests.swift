@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import SessionDemo
 import SessionKit
+import SessionKitDirectory
 import SessionKitHummingbird
 import SessionKitSQLite
 import Synchronization

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import SessionKit
+@testable import SessionKitDirectory
 
 /// Records at the edge of their slot: an image that fills its slot to the last byte is read back,
 /// and a record that grows one key at a time keeps every key as it moves to a bigger file.

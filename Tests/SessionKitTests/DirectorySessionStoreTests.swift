@@ -4,6 +4,7 @@ import Crypto
 import Testing
 
 @testable import SessionKit
+@testable import SessionKitDirectory
 
 #if canImport(Glibc)
 import Glibc
@@ -167,7 +168,7 @@ enum TestFolders {
     static func holdLock(of key: SessionStorageKey, in store: DirectorySessionStore) throws -> SessionFileLock? {
         let paths = SessionPaths(key)
         guard case .locked(let held) = try SessionFileLock.acquire(
-            root: store.rootFD, path: paths.lock, display: paths.display, blocking: true)
+            root: store.rootFD, path: paths.lock, display: paths.display, blocking: true, logger: store.logger)
         else { return nil }
         return held
     }
@@ -200,139 +201,6 @@ enum TestFolders {
             let type = TestFolders.mountType(of: folder)
             #expect(store.inMemoryFileSystem == (type == "tmpfs" || type == "ramfs"), "\(folder) is on \(type ?? "?")")
             TestFolders.remove(folder)
-        }
-    }
-
-    // MARK: Durability
-
-    /// Waits (up to 10 s) until `sync` has finished at least `count` syncs.
-    static func waitForSyncs(_ sync: PeriodicSync, atLeast count: Int) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while sync.syncs < count && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
-    }
-
-    /// `.syncEvery`: writes return at once and one background sync follows, `interval` after the
-    /// first write; the writes in between share it, and loads schedule none.
-    @Test(.timeLimit(.minutes(1))) func syncEveryBatchesWritesIntoOneLaterSync() async throws {
-        let dir = TestFolders.fresh()
-        defer { TestFolders.remove(dir) }
-        let store = try DirectorySessionStore(directory: dir, durability: .syncEvery(.seconds(2)), keys: TestFolders.keys)
-        #expect(store.durability == .syncEvery(.seconds(2)))
-        let sync = try #require(store.periodicSync)
-        let key = Self.newKey()
-        #expect(try await store.load(key, now: Self.t0) == nil)
-        try await Task.sleep(for: .milliseconds(50))
-        #expect(sync.syncs == 0, "a load scheduled a sync")
-        let started = ContinuousClock.now
-        #expect(try await store.create(key, record: Self.record(["n": 0])))
-        for n in 1...10 {
-            let changes = StoreConformanceTests.changes([("n", .int(SessionInteger(n)))], at: Self.t0 + Int64(n))
-            #expect(try await store.apply(changes, to: key)?.data["n"] == .int(SessionInteger(n)))
-        }
-        let wrote = ContinuousClock.now - started
-        try #require(wrote < .seconds(2), "the writes took \(wrote): too slow to share one sync")
-        #expect(sync.syncs == 0, "a sync ran before its interval")
-        try await Self.waitForSyncs(sync, atLeast: 1)
-        #expect(ContinuousClock.now - started >= .seconds(2))
-        try await Task.sleep(for: .milliseconds(300))
-        #expect(sync.syncs == 1, "eleven writes within the interval took \(sync.syncs) syncs")
-        #expect(sync.failures == 0)
-        // The next write schedules the next sync.
-        let changes = StoreConformanceTests.changes([("n", 11)], at: Self.t0 + 11)
-        _ = try await store.apply(changes, to: key)
-        try await Self.waitForSyncs(sync, atLeast: 2)
-        #expect(sync.syncs == 2)
-        #expect(try await store.load(key, now: Self.t0 + 12)?.data["n"] == 11)
-        // The shutdown sync runs at once, outside the schedule.
-        try store.syncToDisk()
-        #expect(sync.syncs == 2)
-    }
-
-    /// Creates and id changes schedule the sync too (a delete syncs its folder before it returns,
-    /// and schedules none); a store released with a sync still pending has it run, on the sync's
-    /// own descriptor of the folder.
-    @Test(.timeLimit(.minutes(1))) func pendingSyncOutlivesTheStore() async throws {
-        let dir = TestFolders.fresh()
-        defer { TestFolders.remove(dir) }
-        let interval = Duration.milliseconds(100)
-        for operation in ["create", "move", "delete"] {
-            let expected = operation == "delete" ? 0 : 1
-            var store: DirectorySessionStore? = try DirectorySessionStore(directory: dir, durability: .syncEvery(interval), keys: TestFolders.keys)
-            let sync = try #require(store?.periodicSync)
-            let key = Self.newKey()
-            if operation != "create" {
-                // Without a sync scheduled by the create.
-                let setup = try DirectorySessionStore(directory: dir, durability: .noSync, keys: TestFolders.keys)
-                #expect(try await setup.create(key, record: Self.record()))
-            }
-            switch operation {
-            case "create": #expect(try await store!.create(key, record: Self.record()))
-            case "move":
-                let changes = StoreConformanceTests.changes([], at: Self.t0)
-                #expect(try await store!.move(changes, from: key, to: Self.newKey()) != nil)
-            default: try await store!.delete(key)
-            }
-            store = nil
-            if expected == 0 {
-                try await Task.sleep(for: interval * 3)
-            } else {
-                try await Self.waitForSyncs(sync, atLeast: expected)
-            }
-            #expect(sync.syncs == expected, "\(operation)")
-            #expect(sync.failures == 0, "\(operation)")
-        }
-    }
-
-    /// A background sync that fails (EIO: the disk is failing) is counted and logged, and the
-    /// writes after it schedule the next one: nothing stops, nothing crashes.
-    @Test(.timeLimit(.minutes(1))) func aFailingSyncIsReportedAndTheNextOneStillRuns() async throws {
-        let dir = TestFolders.fresh()
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { TestFolders.remove(dir) }
-        let folder = open(dir, O_RDONLY | O_DIRECTORY)
-        try #require(folder >= 0)
-        defer { close(folder) }
-        let calls = Mutex(0)
-        let sync = try #require(
-            PeriodicSync(folder: folder, interval: .milliseconds(20), display: dir) { _ in
-                let n = calls.withLock { c in c += 1; return c }
-                if n == 1 {
-                    errno = EIO
-                    return -1
-                }
-                return 0
-            })
-        sync.noteWrite()
-        try await Self.waitForSyncs(sync, atLeast: 1)
-        #expect(sync.failures == 1)
-        sync.noteWrite()
-        try await Self.waitForSyncs(sync, atLeast: 2)
-        #expect(sync.syncs == 2)
-        #expect(sync.failures == 1)
-        #expect(calls.withLock { $0 } == 2)
-    }
-
-    /// `.syncEachSave` and `.noSync` have no background sync; a `.syncEvery` interval that is not
-    /// positive means each save.
-    @Test func durabilityModes() async throws {
-        let dir = TestFolders.fresh()
-        defer { TestFolders.remove(dir) }
-        #expect(DirectorySessionStore.Durability.default == .syncEvery(.seconds(1)))
-        #expect(try DirectorySessionStore(directory: dir, keys: TestFolders.keys).durability == .syncEvery(.seconds(1)))
-        #expect(try DirectorySessionStore(directory: dir, keys: TestFolders.keys).periodicSync?.interval == .seconds(1))
-        // An absurd interval schedules its sync a day later at most, without trapping.
-        let distant = try DirectorySessionStore(directory: dir, durability: .syncEvery(.seconds(Int64.max)), keys: TestFolders.keys)
-        #expect(try await distant.create(Self.newKey(), record: Self.record()))
-        #expect(distant.periodicSync?.syncs == 0)
-        for (given, expected) in [
-            (DirectorySessionStore.Durability.syncEachSave, DirectorySessionStore.Durability.syncEachSave),
-            (.noSync, .noSync), (.syncEvery(.zero), .syncEachSave), (.syncEvery(.seconds(-1)), .syncEachSave),
-        ] {
-            let store = try DirectorySessionStore(directory: dir, durability: given, keys: TestFolders.keys)
-            #expect(store.durability == expected, "\(given)")
-            #expect(store.periodicSync == nil, "\(given)")
-            #expect(store.syncsEachSave == (expected == .syncEachSave))
-            #expect(store.syncsRemovals == (expected != .noSync))
         }
     }
 
@@ -1378,7 +1246,8 @@ enum TestFolders {
                 var rng = SplitMix64(seed: UInt64(worker))
                 for _ in 0..<1_000 {
                     guard case .locked(let lock)? = try? SessionFileLock.acquire(
-                        root: root, path: paths.lock, display: paths.display, blocking: true)
+                        root: root, path: paths.lock, display: paths.display, blocking: true,
+                        logger: store.logger)
                     else { continue }
                     let inside = holders.add(1, ordering: .sequentiallyConsistent).newValue
                     _ = maxHolders.max(inside, ordering: .sequentiallyConsistent)

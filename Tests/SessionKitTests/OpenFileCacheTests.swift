@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 
 @testable import SessionKit
+@testable import SessionKitDirectory
 
 #if canImport(Glibc)
 import Glibc

@@ -3,6 +3,7 @@ import ServiceLifecycle
 import Synchronization
 import Testing
 @testable import SessionKit
+@testable import SessionKitDirectory
 
 /// `SessionSweeper` and `DirectorySyncService` as services in a real `ServiceGroup`, on real stores.
 @Suite(.timeLimit(.minutes(1))) struct SessionSweeperTests {

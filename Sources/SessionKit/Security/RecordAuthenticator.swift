@@ -11,7 +11,7 @@ import Crypto
 /// (`SecretKeys.verificationOrder`), so key rotation keeps existing records readable.
 public struct RecordAuthenticator: Sendable {
     /// Bytes of MAC stored with each record.
-    static let macLength = 16
+    package static let macLength = 16
 
     /// One keyed HMAC state per key, in verification order (the first is the current key):
     /// each MAC copies one and hashes only the message.
@@ -27,7 +27,7 @@ public struct RecordAuthenticator: Sendable {
     }
 
     /// Writes the current key's MAC of `key` and `image` into `out` (`macLength` bytes).
-    func seal(_ key: SessionStorageKey, _ image: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) {
+    package func seal(_ key: SessionStorageKey, _ image: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) {
         precondition(out.count == Self.macLength)
         Self.withMAC(keyed[0], key, image) { mac in
             out.copyMemory(from: UnsafeRawBufferPointer(rebasing: mac[0..<Self.macLength]))
@@ -36,7 +36,7 @@ public struct RecordAuthenticator: Sendable {
 
     /// Whether `mac` is the MAC of `key` and `image` under any key (current key first), compared
     /// in constant time.
-    func verify(_ mac: UnsafeRawBufferPointer, _ key: SessionStorageKey, _ image: UnsafeRawBufferPointer) -> Bool {
+    package func verify(_ mac: UnsafeRawBufferPointer, _ key: SessionStorageKey, _ image: UnsafeRawBufferPointer) -> Bool {
         guard mac.count == Self.macLength else { return false }
         for state in keyed {
             let valid = Self.withMAC(state, key, image) { full in

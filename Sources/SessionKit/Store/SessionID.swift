@@ -98,7 +98,7 @@ public struct SessionStorageKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Writes the 64 hex digits to the start of `out` (at least 64 bytes).
-    func writeHex(into out: UnsafeMutableBufferPointer<UInt8>) {
+    package func writeHex(into out: UnsafeMutableBufferPointer<UInt8>) {
         precondition(out.count >= 64)
         let digits: StaticString = "0123456789abcdef"
         digits.withUTF8Buffer { d in

@@ -1,3 +1,5 @@
+import SessionKit
+
 // MARK: - Paths
 
 /// Relative paths of one session's files: `ab/cd/abcd…` (64 hex digits of the key, written by

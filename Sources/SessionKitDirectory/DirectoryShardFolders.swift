@@ -7,13 +7,16 @@ import Darwin
 #endif
 import CSessionKitFileIO
 import Logging
+import SessionKit
 
 // The two levels of shard folders: made where missing, opened without following a link, checked.
 extension DirectorySessionStore {
     /// Creates the shard folders if needed, then takes the session's lock.
     func lockForWriting(_ paths: SessionPaths) throws(SessionStoreError) -> SessionFileLock {
         for _ in 0..<3 {
-            switch try SessionFileLock.acquire(root: rootFD, path: paths.lock, display: paths.display, blocking: true) {
+            switch try SessionFileLock.acquire(
+                root: rootFD, path: paths.lock, display: paths.display, blocking: true, logger: logger)
+            {
             case .locked(let lock): return lock
             case .busy: continue
             case .noShard: close(try makeShard(paths))
@@ -30,7 +33,7 @@ extension DirectorySessionStore {
         for (name, folder) in [(paths.level1, paths.level1), (String(paths.shard.utf8.suffix(2))!, paths.shard)] {
             do throws(SessionStoreError) {
                 if mkdirat(parent, name, 0o700) == 0 {
-                    if syncsEachSave {
+                    if syncsWritesNow {
                         var rc: Int32
                         repeat { rc = fsync(parent) } while rc != 0 && errno == EINTR
                         if rc != 0 { throw POSIXIO.failure("sync", folder, errno) }
@@ -56,7 +59,7 @@ extension DirectorySessionStore {
         var st = stat()
         if fd >= 0 && fstat(fd, &st) == 0 && st.st_uid == geteuid() {
             do throws(SessionStoreError) {
-                try Self.checkFolder(fd, display: paths.shard)
+                try checkFolder(fd, display: paths.shard)
             } catch {
                 close(fd)
                 throw error
@@ -81,13 +84,13 @@ extension DirectorySessionStore {
                         .unavailable,
                         "shard folder \(display) is owned by uid \(st.st_uid), not by this user (uid \(geteuid())), and cannot be moved aside: remove it")
                 }
-                Self.logger.warning(
+                logger.warning(
                     "moved aside a shard folder of another user", metadata: ["folder": "\(display)", "uid": "\(st.st_uid)"])
                 continue
             }
             if fd >= 0 {
                 do throws(SessionStoreError) {
-                    try Self.checkFolder(fd, display: display)
+                    try checkFolder(fd, display: display)
                 } catch {
                     close(fd)
                     throw error
@@ -100,7 +103,7 @@ extension DirectorySessionStore {
                 var st = stat()
                 let what = fstatat(parent, name, &st, AT_SYMLINK_NOFOLLOW) == 0 ? PlantedEntries.problem(of: st) : nil
                 if unlinkat(parent, name, 0) != 0 && errno != ENOENT { throw POSIXIO.failure("remove", display, errno) }
-                Self.logger.warning(
+                logger.warning(
                     "removed an entry the store did not make in a shard folder's place",
                     metadata: ["folder": "\(display)", "entry": "\(what ?? "not a folder")"])
             }
@@ -111,7 +114,7 @@ extension DirectorySessionStore {
 
     /// A shard folder must be this user's: one of another user is refused (it could swap the
     /// files in it); this user's own with a looser mode is tightened to 0700.
-    static func checkFolder(_ fd: Int32, display: String) throws(SessionStoreError) {
+    func checkFolder(_ fd: Int32, display: String) throws(SessionStoreError) {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw POSIXIO.failure("stat", display, errno) }
         guard st.st_uid == geteuid() else {

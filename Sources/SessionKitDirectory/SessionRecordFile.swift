@@ -1,4 +1,5 @@
 import CCompressZlib
+import SessionKit
 
 /// The on-disk format of one `DirectorySessionStore` session file (`SKS1`, format version 3).
 ///

@@ -7,13 +7,16 @@ import Darwin
 #endif
 import CSessionKitFileIO
 import Logging
+import SessionKit
 
 // What a session file holds (live, expired, damaged, another key's), and removal of a dead one.
 extension DirectorySessionStore {
     /// Removes the session file if, under its lock, it is still expired at `now` or damaged.
     /// Skips (false) a session someone holds right now. Never waits.
     func removeIfDead(_ paths: SessionPaths, now: Int64) throws(SessionStoreError) -> Bool {
-        switch try SessionFileLock.acquire(root: rootFD, path: paths.lock, display: paths.display, blocking: false) {
+        switch try SessionFileLock.acquire(
+            root: rootFD, path: paths.lock, display: paths.display, blocking: false, logger: logger)
+        {
         case .busy, .noShard:
             return false
         case .locked(let lock):
@@ -79,7 +82,9 @@ extension DirectorySessionStore {
     /// is still damaged now is damaged (logged, removed, absent).
     func loadLocked(_ paths: SessionPaths, now: Int64) throws(SessionStoreError) -> SessionRecord? {
         let lock: SessionFileLock
-        switch try SessionFileLock.acquire(root: rootFD, path: paths.lock, display: paths.display, blocking: true) {
+        switch try SessionFileLock.acquire(
+            root: rootFD, path: paths.lock, display: paths.display, blocking: true, logger: logger)
+        {
         case .locked(let l): lock = l
         case .noShard, .busy: return nil
         }
@@ -107,7 +112,7 @@ extension DirectorySessionStore {
             noteUnauthenticated(paths)
             return nil
         case .corrupt(let why):
-            Self.logger.warning(
+            logger.warning(
                 "damaged session file treated as absent",
                 metadata: ["file": "\(paths.display)", "reason": "\(why)"])
             try unlink(paths.data, display: paths.display, operation: operation)

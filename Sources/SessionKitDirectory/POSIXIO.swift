@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import CSessionKitFileIO
+import SessionKit
 
 /// Small POSIX helpers shared by the directory store.
 enum POSIXIO {

@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import CSessionKitFileIO
+import SessionKit
 
 /// What a `DirectorySessionStore` finds in its tree that it did not make: a symbolic link, FIFO,
 /// socket, device or folder where a shard folder or a session, lock or temporary file belongs,

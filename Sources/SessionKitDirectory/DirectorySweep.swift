@@ -7,6 +7,7 @@ import Darwin
 #endif
 import CSessionKitFileIO
 import Logging
+import SessionKit
 
 // MARK: - Sweep
 
@@ -112,7 +113,7 @@ extension DirectorySessionStore {
                 } catch {
                     // One bad entry never stops the sweep: logged, stepped over.
                     result.examined += 1
-                    Self.logger.warning(
+                    logger.warning(
                         "sweep stepped over an entry it could not handle",
                         metadata: ["file": "\(shardPath)/\(name.prefix(8))…", "error": "\(error.message)"])
                 }
@@ -137,11 +138,11 @@ extension DirectorySessionStore {
             if e.code == ELOOP || e.code == ENOTDIR || e.code == EXDEV,
                 let what = PlantedEntries.clear(root: rootFD, path, folder: true)
             {
-                Self.logger.warning(
+                logger.warning(
                     "sweep removed an entry the store did not make in a shard folder's place",
                     metadata: ["folder": "\(path)", "entry": "\(what)"])
             } else {
-                Self.logger.warning(
+                logger.warning(
                     "sweep skipped a shard folder it cannot list",
                     metadata: ["folder": "\(path)", "error": "\(POSIXIO.message(e.code))"])
             }
@@ -166,7 +167,7 @@ extension DirectorySessionStore {
                 if try removeIfDead(paths, now: now) { result.removed += 1 }
             case .damaged(let why)?:
                 if try removeIfDead(paths, now: now) {
-                    Self.logger.warning(
+                    logger.warning(
                         "removed a damaged session file",
                         metadata: ["file": "\(paths.display)", "reason": "\(why)"])
                 }
@@ -180,7 +181,7 @@ extension DirectorySessionStore {
             guard !present.contains(key.hex) else { return }
             result.examined += 1
             if case .locked(let lock) = try SessionFileLock.acquire(
-                root: rootFD, path: paths.lock, display: paths.display, blocking: false)
+                root: rootFD, path: paths.lock, display: paths.display, blocking: false, logger: logger)
             {
                 unlinkLockIfNoSession(lock, paths)
             }

@@ -6,10 +6,9 @@ import Musl
 import Darwin
 #endif
 import CSessionKitFileIO
-import Dispatch
 import Logging
+import SessionKit
 import Synchronization
-import class Foundation.Thread
 
 /// Sessions as files in a folder: one file per session, sharded as
 /// `<directory>/<key[0..<2]>/<key[2..<4]>/<key>` (folders 0700, files 0600).
@@ -36,8 +35,9 @@ import class Foundation.Thread
 ///   whole and renamed over the session file; a crash leaves at most a temporary file that is
 ///   never read as a session (the sweep removes it after an hour).
 /// - When writes reach the disk is `durability`'s choice (`Durability`): by default one
-///   background `syncfs` at most a second after a write covers every write before it; with
-///   `.syncEachSave` a save fdatasyncs its slot, and a new file is fsynced before its rename and
+///   `syncfs` at most a second after a write covers every write before it, run by the store's
+///   `syncService` (add it to your `ServiceGroup`); with `.syncEachSave` (and while that service
+///   is not running) a save fdatasyncs its slot, and a new file is fsynced before its rename and
 ///   its folder after. Session files are opened with `O_NOATIME`, so a load dirties no inode.
 /// - `create`, `apply`, `move` and `delete` hold an exclusive `flock` on `<shard>/<key>.lock`, so
 ///   several processes can share the folder; within a process they also queue on a per-key async
@@ -60,7 +60,7 @@ import class Foundation.Thread
 ///   process out of descriptors (EMFILE, ENFILE) closes the cached ones and tries again.
 /// - Failures (EACCES, ENOSPC, EROFS, EIO, ENOTDIR…) throw `SessionStoreError(.unavailable)`.
 public final class DirectorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
-    LastWriterWinsSessionStore, AuthenticatedRecordStore
+    AuthenticatedRecordStore
 {
     /// `<TMPDIR or /tmp>/sessionkit-sessions-<euid>`: one folder per user. The name is
     /// predictable, so another local user can still make it first: the store then refuses to
@@ -81,10 +81,15 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// When writes reach the disk (default: synced every second, in the background).
     public let durability: Durability
     var syncsEachSave: Bool { durability == .syncEachSave }
+    /// Whether a write made now syncs before it returns: with `.syncEachSave`, and with
+    /// `.syncEvery` while no `syncService` runs (`PeriodicSync.coversWrites`).
+    var syncsWritesNow: Bool { syncsEachSave || periodicSync?.coversWrites() == false }
     /// Deletes and id changes sync their folder before they return (all but `.noSync`).
     var syncsRemovals: Bool { durability != .noSync }
-    /// With `.syncEvery`: the background sync that writes call on.
+    /// With `.syncEvery`: the background sync that writes call on (run by `syncService`).
     let periodicSync: PeriodicSync?
+    /// Where the store reports what it repaired, refused or failed to sync.
+    let logger: Logger
 
     /// The store's folder, opened once: every path is resolved relative to it.
     let rootFD: Int32
@@ -113,7 +118,6 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// Seals and verifies records; nil until keys are given (every operation then throws).
     private let recordKeys: Mutex<RecordAuthenticator?>
 
-    static let logger = Logger(label: "SessionKit.DirectorySessionStore")
     /// Process-wide: two stores on one folder in one process also queue here.
     static let keyLocks = KeyedAsyncLock()
 
@@ -123,30 +127,35 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     /// `durability`: when writes reach the disk (see `Durability`; a damaged file is always
     /// detected and dropped). A `.syncEvery` interval that is not positive syncs each save.
     /// `keys`: the app's secret keys, which records are sealed and verified with; nil leaves
-    /// them to the `SessionEngine` the store is given to (`useRecordKeys`).
+    /// them to the `SessionEngine` the store is given to (`useRecordKeys`). `logger`: where the
+    /// store reports entries it removed or refused, damaged files and failed syncs.
     public convenience init(
-        directory: String = defaultDirectory, durability: Durability = .default, keys: SecretKeys? = nil
+        directory: String = defaultDirectory, durability: Durability = .default, keys: SecretKeys? = nil,
+        logger: Logger = Logger(label: "SessionKit.DirectorySessionStore")
     ) throws {
         try self.init(
-            directory: directory, durability: durability, staleTemporaryAge: 3600, sweepExamineLimit: nil, keys: keys)
+            directory: directory, durability: durability, staleTemporaryAge: 3600, sweepExamineLimit: nil, keys: keys,
+            logger: logger)
     }
 
     init(
         directory: String, durability: Durability, staleTemporaryAge: Int64, sweepExamineLimit: Int?,
-        openFileCacheCapacity: Int = OpenFileCache.defaultCapacity, keys: SecretKeys? = nil
+        openFileCacheCapacity: Int = OpenFileCache.defaultCapacity, keys: SecretKeys? = nil,
+        logger: Logger = Logger(label: "SessionKit.DirectorySessionStore")
     ) throws {
+        self.logger = logger
         self.recordKeys = Mutex(keys.map { RecordAuthenticator(keys: $0, purpose: Self.recordPurpose) })
         self.openFiles = OpenFileCache(capacity: openFileCacheCapacity)
         self.openLocks = OpenFileCache(capacity: openFileCacheCapacity)
         self.directory = directory
         self.staleTemporaryAge = staleTemporaryAge
         self.sweepExamineLimit = sweepExamineLimit
-        let rootFD = try Self.openRoot(directory)
+        let rootFD = try Self.openRoot(directory, logger: logger)
         self.rootFD = rootFD
         self.inMemoryFileSystem = Self.isInMemoryFileSystem(rootFD)
         var periodicSync: PeriodicSync? = nil
         if case .syncEvery(let interval) = durability, interval > .zero {
-            periodicSync = PeriodicSync(folder: rootFD, interval: interval, display: directory)
+            periodicSync = PeriodicSync(folder: rootFD, interval: interval, display: directory, logger: logger)
         }
         self.periodicSync = periodicSync
         if case .syncEvery = durability, periodicSync == nil {
@@ -175,8 +184,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     }
 
     /// Syncs the file system holding the folder now (`syncfs`), so that every write made so far
-    /// is on the disk: for a clean shutdown with `.syncEvery` (whose next background sync a
-    /// process that exits first never runs) or `.noSync`. Throws `.unavailable` when the kernel
+    /// is on the disk (`syncService` does so on graceful shutdown). Throws `.unavailable` when the kernel
     /// reports a write-back error.
     public func syncToDisk() throws(SessionStoreError) {
         if sessionkit_sync_file_system(rootFD) != 0 { throw POSIXIO.failure("sync", directory, errno) }
@@ -248,11 +256,11 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
                     case .expired:
                         break
                     case .unauthenticated:
-                        Self.logger.warning(
+                        self.logger.warning(
                             "session file with a record that does not authenticate replaced",
                             metadata: ["file": "\(paths.display)"])
                     case .corrupt(let why):
-                        Self.logger.warning(
+                        self.logger.warning(
                             "damaged session file replaced",
                             metadata: ["file": "\(paths.display)", "reason": "\(why)"])
                     case .unsupported(let version):
@@ -267,19 +275,6 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
         }
     }
 
-    /// The merge-cost benchmark's baseline: a temporary file renamed over the record, as
-    /// Flask-Session's file store saves; no lock, no read.
-    package func overwrite(_ key: SessionStorageKey, record: SessionRecord) async throws {
-        let paths = SessionPaths(key)
-        guard let image = SessionRecordFile.encode(record, key: key, authenticator: try authenticator()) else {
-            throw SessionStoreError(.unavailable, "overwrite \(paths.display): record larger than the store's limit")
-        }
-        let bytes = SessionRecordFile.file(image)
-        try await BlockingIOPool.shared.run { () throws(SessionStoreError) in
-            try self.writeFile(bytes, paths, operation: "overwrite")  // makes a missing shard
-        }
-    }
-
     public func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
         let paths = SessionPaths(key)
         _ = try authenticator()
@@ -288,7 +283,7 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
             // waits for none either once the file is in the page cache: unless another process
             // holds the session's lock right now (or, on a disk, the file is not cached), the
             // whole save runs here, without the two thread hops.
-            if self.inMemoryFileSystem || !self.syncsEachSave,
+            if self.inMemoryFileSystem || !self.syncsWritesNow,
                 case .done(let record) = try self.applyFiles(
                     changes, key, paths, waitForLock: false, cachedOnly: !self.inMemoryFileSystem)
             {
@@ -319,7 +314,8 @@ public final class DirectorySessionStore: SessionStore, SweepableSessionStore, I
     ) throws(SessionStoreError) -> ApplyOutcome {
         let lock: SessionFileLock
         switch try SessionFileLock.acquire(
-            root: rootFD, path: paths.lock, display: paths.display, blocking: waitForLock, cache: (openLocks, key))
+            root: rootFD, path: paths.lock, display: paths.display, blocking: waitForLock, cache: (openLocks, key),
+            logger: logger)
         {
         case .locked(let l): lock = l
         case .noShard: return .done(nil)

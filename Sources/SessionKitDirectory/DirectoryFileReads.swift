@@ -7,6 +7,7 @@ import Darwin
 #endif
 import CSessionKitFileIO
 import Logging
+import SessionKit
 
 // Reading session files: opening them without following a link, whole reads, page-cache-only reads.
 extension DirectorySessionStore {
@@ -83,7 +84,7 @@ extension DirectorySessionStore {
             return seen.insert(paths.storageKey).inserted
         }
         guard first else { return }
-        Self.logger.warning(
+        logger.warning(
             "a session file holds a record that does not authenticate (planted, copied from another session, or sealed with a key this store does not have): treated as absent",
             metadata: ["file": "\(paths.display)"])
     }
@@ -92,7 +93,7 @@ extension DirectorySessionStore {
     /// session's lock held), with a warning; throws when it cannot be removed.
     func removePlanted(_ path: String, display: String, why: String, operation: String) throws(SessionStoreError) {
         let removed = PlantedEntries.clear(root: rootFD, path, judged: why)
-        Self.logger.warning(
+        logger.warning(
             "refused an entry the store did not make at a session's path",
             metadata: ["file": "\(display)", "entry": "\(removed ?? why)", "removed": "\(removed != nil)"])
         var st = stat()

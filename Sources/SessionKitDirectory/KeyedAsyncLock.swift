@@ -1,3 +1,4 @@
+import SessionKit
 import Synchronization
 
 /// Serializes work per key inside this process (FIFO), without blocking a thread while waiting:

@@ -7,6 +7,7 @@ import Darwin
 #endif
 import CSessionKitFileIO
 import Logging
+import SessionKit
 
 // Writing session files: in place into a slot, or whole through a temporary file and a rename; removal.
 extension DirectorySessionStore {
@@ -92,30 +93,31 @@ extension DirectorySessionStore {
             return nil
         }
         if let failure { throw POSIXIO.failure(operation, paths.display, failure) }
-        if syncsEachSave {
+        // `.syncEvery` with no sync service running syncs here, as `.syncEachSave` does.
+        if syncsEachSave || periodicSync?.noteWrite() == false {
             var rc: Int32
             repeat { rc = fdatasync(fd) } while rc != 0 && errno == EINTR
             if rc != 0 { throw POSIXIO.failure(operation, paths.display, errno) }
-        } else {
-            periodicSync?.noteWrite()
         }
     }
 
     /// Writes `bytes` as the session file: temporary file, rename, both relative to the shard
-    /// folder opened without following a link (with `.syncEachSave`: fsync of the file before
-    /// the rename, and of the folder after). A folder planted at the path is removed first.
+    /// folder opened without following a link (with `.syncEachSave`, or `.syncEvery` while no
+    /// sync service runs: fsync of the file before the rename, and of the folder after). A
+    /// folder planted at the path is removed first.
     func writeFile(_ bytes: [UInt8], _ paths: SessionPaths, operation: String) throws(SessionStoreError) {
         let shard = try openShard(paths, operation: operation)
         defer { close(shard) }
         let name = paths.key
         let temporary = "." + name + "." + Self.randomSuffix() + ".tmp"
+        let syncs = syncsWritesNow
         var fd: Int32
         repeat {
             fd = openat(shard, temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         } while fd < 0 && errno == EINTR
         if fd < 0 { throw POSIXIO.failure(operation, paths.display, errno) }
         var failure: Int32? = POSIXIO.writeAll(fd, bytes)
-        if failure == nil && syncsEachSave {
+        if failure == nil && syncs {
             var rc: Int32
             repeat { rc = fsync(fd) } while rc != 0 && errno == EINTR
             if rc != 0 { failure = errno }
@@ -133,12 +135,12 @@ extension DirectorySessionStore {
             _ = unlinkat(shard, temporary, 0)
             throw POSIXIO.failure(operation, paths.display, failure)
         }
-        if syncsEachSave {
+        if syncs {
             var rc: Int32
             repeat { rc = fsync(shard) } while rc != 0 && errno == EINTR
             if rc != 0 { throw POSIXIO.failure("sync", paths.shard, errno) }
-        } else {
-            periodicSync?.noteWrite()
+        } else if periodicSync?.noteWrite() == false {
+            try syncToDisk()  // the sync service stopped during this write
         }
     }
 

@@ -6,6 +6,8 @@ import Musl
 import Darwin
 #endif
 import CSessionKitFileIO
+import Logging
+import SessionKit
 
 /// An exclusive `flock` on `<shard>/<key>.lock`, opened relative to the store's directory.
 ///
@@ -34,10 +36,11 @@ final class SessionFileLock {
     }
 
     /// Opens (creating if needed) and locks the lock file. Throws `.unavailable` for any other
-    /// failure (ENOTDIR when the shard is not a folder, EACCES, EROFS, ENOSPC...).
+    /// failure (ENOTDIR when the shard is not a folder, EACCES, EROFS, ENOSPC...). `logger`:
+    /// where an entry planted on the path and removed is reported.
     static func acquire(
         root: Int32, path: String, display: String, blocking: Bool,
-        cache: (files: OpenFileCache, key: SessionStorageKey)? = nil
+        cache: (files: OpenFileCache, key: SessionStorageKey)? = nil, logger: Logger
     ) throws(SessionStoreError) -> Outcome {
         if let cache, let file = cache.files.file(for: cache.key) {
             var rc: Int32
@@ -64,7 +67,7 @@ final class SessionFileLock {
                 // A link, a folder or a file in a folder's place, or another user's file we may not
                 // open: not the store's, removed (a folder of ours we may not write stays an error).
                 if [ELOOP, ENOTDIR, EISDIR, ENXIO, EXDEV, EACCES, EPERM].contains(e),
-                    Self.clearPlanted(root: root, path, display)
+                    Self.clearPlanted(root: root, path, display, logger: logger)
                 {
                     continue
                 }
@@ -75,7 +78,7 @@ final class SessionFileLock {
             var opened = stat()
             if fstat(fd, &opened) == 0, PlantedEntries.problem(of: opened) != nil {
                 close(fd)
-                if Self.clearPlanted(root: root, path, display) { continue }
+                if Self.clearPlanted(root: root, path, display, logger: logger) { continue }
                 throw SessionStoreError(.unavailable, "lock \(display): the lock file is not this store's and cannot be removed")
             }
             var rc: Int32
@@ -108,7 +111,7 @@ final class SessionFileLock {
             if PlantedEntries.problem(of: mine) != nil {
                 // A FIFO, or a file another user made (and may lock to hold the session up).
                 close(fd)
-                if Self.clearPlanted(root: root, path, display) { continue }
+                if Self.clearPlanted(root: root, path, display, logger: logger) { continue }
                 throw SessionStoreError(.unavailable, "lock \(display): the lock file is not this store's and cannot be removed")
             }
             if let cache {
@@ -121,9 +124,9 @@ final class SessionFileLock {
     }
 
     /// Removes what was planted on the lock file's path (logged); false when there was nothing.
-    private static func clearPlanted(root: Int32, _ path: String, _ display: String) -> Bool {
+    private static func clearPlanted(root: Int32, _ path: String, _ display: String, logger: Logger) -> Bool {
         guard let what = PlantedEntries.clear(root: root, path) else { return false }
-        DirectorySessionStore.logger.warning(
+        logger.warning(
             "removed an entry the store did not make", metadata: ["file": "\(display).lock", "entry": "\(what)"])
         return true
     }

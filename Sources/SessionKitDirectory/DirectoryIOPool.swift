@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import Dispatch
+import SessionKit
 import Synchronization
 import class Foundation.Thread
 

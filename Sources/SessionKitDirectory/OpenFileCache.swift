@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SessionKit
 import Synchronization
 
 /// Open descriptors of the session files a `DirectorySessionStore` used last, so that the next

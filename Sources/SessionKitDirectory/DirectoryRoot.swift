@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import Logging
+import SessionKit
 
 extension DirectorySessionStore {
     /// Opens the store's folder, creating it (and missing parents) 0700. The folder itself
@@ -13,7 +14,7 @@ extension DirectorySessionStore {
     /// there first would choose where sessions go, or read and plant them. Such a folder is
     /// refused with what is wrong and how to fix it; this user's own folder with a looser mode
     /// is tightened to 0700 (never another user's: the process may be root).
-    static func openRoot(_ directory: String) throws(SessionStoreError) -> Int32 {
+    static func openRoot(_ directory: String, logger: Logger) throws(SessionStoreError) -> Int32 {
         // A trailing slash would make the kernel follow a final symlink despite O_NOFOLLOW.
         var directory = directory
         while directory.count > 1, directory.hasSuffix("/") { directory.removeLast() }

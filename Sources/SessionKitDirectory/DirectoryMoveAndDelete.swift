@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import Logging
+import SessionKit
 
 // `move` (a regenerated id) and `delete`: the operations that take a session file away.
 extension DirectorySessionStore {
@@ -53,7 +54,9 @@ extension DirectorySessionStore {
             withExtendedLifetime((oldLock, newLock)) {}
         }
         func lockOld() throws(SessionStoreError) -> Bool {
-            switch try SessionFileLock.acquire(root: rootFD, path: from.lock, display: from.display, blocking: true) {
+            switch try SessionFileLock.acquire(
+                root: rootFD, path: from.lock, display: from.display, blocking: true, logger: logger)
+            {
             case .locked(let l):
                 oldLock = l
                 return true
@@ -107,7 +110,7 @@ extension DirectorySessionStore {
             try await BlockingIOPool.shared.run { () throws(SessionStoreError) in
                 let lock: SessionFileLock
                 switch try SessionFileLock.acquire(
-                    root: self.rootFD, path: paths.lock, display: paths.display, blocking: true)
+                    root: self.rootFD, path: paths.lock, display: paths.display, blocking: true, logger: self.logger)
                 {
                 case .locked(let l): lock = l
                 case .noShard, .busy: return

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SessionKit
 
 // `InspectableSessionStore` (count, keys) by listing the shard folders.
 extension DirectorySessionStore {
