@@ -1,4 +1,3 @@
-import Crypto
 public import Logging
 public import SessionKit
 
@@ -24,12 +23,16 @@ public import SessionKit
 ///   `SessionStoreError(.unavailable)` (503 in the adapter); the client reconnects with backoff
 ///   and the store works again as soon as Redis is back. A hash that cannot be decoded gives
 ///   `.corrupt`. Errors carry neither session data nor whole ids.
-public final class RedisSessionStore: SessionStore, InspectableSessionStore, LastWriterWinsSessionStore {
-    public let client: RedisClient
+public final class RedisSessionStore: SessionStore, InspectableSessionStore {
+    let client: RedisClient
     public let keyPrefix: String
     private let logger: Logger
 
-    public init(client: RedisClient, keyPrefix: String = "session:", logger: Logger = Logger(label: "SessionKitRedis")) {
+    /// A store on a client made by the caller (tests: a client of their own configuration).
+    init(
+        client: RedisClient, keyPrefix: String = "session:",
+        logger: Logger = Logger(label: "SessionKit.RedisSessionStore")
+    ) {
         self.client = client
         self.keyPrefix = keyPrefix
         self.logger = logger
@@ -37,14 +40,14 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore, Las
 
     public convenience init(
         configuration: RedisConfiguration, keyPrefix: String = "session:",
-        logger: Logger = Logger(label: "SessionKitRedis")
+        logger: Logger = Logger(label: "SessionKit.RedisSessionStore")
     ) {
         self.init(client: RedisClient(configuration: configuration, logger: logger), keyPrefix: keyPrefix, logger: logger)
     }
 
     /// `redis://[[user]:password@]host[:port][/db]`; throws `RedisURLError` for a bad URL.
     public convenience init(
-        url: String, keyPrefix: String = "session:", logger: Logger = Logger(label: "SessionKitRedis")
+        url: String, keyPrefix: String = "session:", logger: Logger = Logger(label: "SessionKit.RedisSessionStore")
     ) throws(RedisURLError) {
         self.init(configuration: try RedisConfiguration(url: url), keyPrefix: keyPrefix, logger: logger)
     }
@@ -76,27 +79,6 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore, Las
         }
         guard case .integer(let created) = reply else { throw unexpected("create", reply) }
         return created == 1
-    }
-
-    /// The merge-cost benchmark's baseline: `MULTI`, `DEL`, `HSET` of every field, `PEXPIRE`,
-    /// `EXEC` in one pipelined round trip, no script.
-    package func overwrite(_ key: SessionStorageKey, record: SessionRecord) async throws {
-        let ttl = Self.ttlMilliseconds(expiresAt: record.expiresAt, now: record.lastAccessAt)
-        let name = RESPArgument.string(redisKey(key))
-        var hset: [RESPArgument] = ["HSET", name]
-        hset += Self.encodeMeta(record)
-        for (k, v) in record.data.entries {
-            hset.append(.bytes(Self.dataField(k)))
-            hset.append(.bytes(TaggedJSON.encode(v)))
-        }
-        let replies = try await run("overwrite", key) {
-            try await client.pipeline([
-                ["MULTI"], ["DEL", name], hset, ["PEXPIRE", name, RESPArgument(max(ttl, 1))], ["EXEC"],
-            ])
-        }
-        guard case .array(let results?) = replies.last, results.count == 3 else {
-            throw unexpected("overwrite", replies.last ?? .array(nil))
-        }
     }
 
     public func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
@@ -227,189 +209,4 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore, Las
             throw error
         }
     }
-
-    // MARK: Encoding
-
-    static let dataPrefix: [UInt8] = Array("d:".utf8)
-    static let metaPrefix: [UInt8] = Array("m:".utf8)
-    static let formatField: [UInt8] = Array("m:f".utf8)
-
-    static func dataField(_ key: String) -> [UInt8] { dataPrefix + Array(key.utf8) }
-
-    /// Milliseconds from `now` to `expiresAt`; 0 or less means "already expired" to the scripts.
-    static func ttlMilliseconds(expiresAt: Int64, now: Int64) -> Int64 {
-        let (seconds, overflow) = expiresAt.subtractingReportingOverflow(now)
-        if overflow { return seconds < 0 ? Int64.max / 2 : 0 }
-        let (ms, overflow2) = seconds.multipliedReportingOverflow(by: 1_000)
-        return overflow2 ? (seconds > 0 ? Int64.max / 2 : 0) : ms
-    }
-
-    static func encodeMeta(_ record: SessionRecord) -> [RESPArgument] {
-        var out: [RESPArgument] = [
-            "m:f", "1",
-            "m:created", RESPArgument(record.createdAt),
-            "m:accessed", RESPArgument(record.lastAccessAt),
-            "m:expires", RESPArgument(record.expiresAt),
-            // Two's complement, so that HINCRBY wraps like `&+= 1` except at Int64.max.
-            "m:version", RESPArgument(Int64(bitPattern: record.version)),
-        ]
-        if let d = record.absoluteDeadline { out += ["m:deadline", RESPArgument(d)] }
-        if let i = record.idleTimeoutOverride { out += ["m:idle", RESPArgument(i)] }
-        return out
-    }
-
-    static func decode(_ fields: [(field: [UInt8], value: [UInt8])], key: SessionStorageKey) throws(SessionStoreError) -> SessionRecord {
-        func corrupt(_ why: String) -> SessionStoreError {
-            SessionStoreError(.corrupt, "Redis record \(key): \(why)")
-        }
-        // Named fields, not a dictionary of them, and the names as static byte arrays: a load
-        // decodes every field of the hash, and this runs on every request's read path.
-        var created: Int64?, accessed: Int64?, expires: Int64?, version: Int64?
-        var deadline: Int64?, idle: Int64?
-        var format: String?
-        var entries: [(String, SessionValue)] = []
-        entries.reserveCapacity(fields.count)
-        for (field, value) in fields {
-            if field.starts(with: dataPrefix) {
-                guard let name = String(validating: field.dropFirst(2), as: UTF8.self) else {
-                    throw corrupt("a data field name is not UTF-8")
-                }
-                do throws(TaggedJSONError) {
-                    entries.append((name, try TaggedJSON.decode(value)))
-                } catch {
-                    throw corrupt("undecodable value: \(error.message)")
-                }
-            } else if field == formatField {
-                format = String(decoding: value, as: UTF8.self)
-            } else if field.starts(with: metaPrefix) {
-                guard let n = Int64(String(decoding: value, as: UTF8.self)) else {
-                    throw corrupt("bad metadata")
-                }
-                switch String(decoding: field, as: UTF8.self) {
-                case "m:created": created = n
-                case "m:accessed": accessed = n
-                case "m:expires": expires = n
-                case "m:version": version = n
-                case "m:deadline": deadline = n
-                case "m:idle": idle = n
-                default: break  // a later release's metadata
-                }
-            } else {
-                throw corrupt("unknown field")
-            }
-        }
-        guard let format else { throw corrupt("no format field") }
-        guard format == "1" else { throw corrupt("unsupported format \(format.prefix(8))") }
-        guard let created, let accessed, let expires, let version else { throw corrupt("missing metadata") }
-        return SessionRecord(
-            data: SessionObject(entries, uniquingKeysWith: { _, last in last }),
-            createdAt: created, lastAccessAt: accessed, absoluteDeadline: deadline,
-            idleTimeoutOverride: idle, expiresAt: expires, version: UInt64(bitPattern: version))
-    }
-
-    /// `prefix` with Redis glob metacharacters escaped, for `SCAN MATCH`.
-    static func globEscaped(_ prefix: String) -> String {
-        var out = ""
-        for c in prefix {
-            if "*?[]\\^-".contains(c) { out.append("\\") }
-            out.append(c)
-        }
-        return out
-    }
-
-    // MARK: Scripts
-
-    static func script(_ source: String) -> RedisScript {
-        let digest = Insecure.SHA1.hash(data: Array(source.utf8))
-        let hex = digest.map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined()
-        return RedisScript(source: source, sha1: hex)
-    }
-
-    /// KEYS[1] the session; ARGV: now, ttl ms, then field/value pairs of the whole record.
-    /// Returns 1 when written, 0 when a record live at `now` is there.
-    static let createScript = script(
-        """
-        local expires = redis.call('HGET', KEYS[1], 'm:expires')
-        if expires and tonumber(expires) > tonumber(ARGV[1]) then return 0 end
-        redis.call('DEL', KEYS[1])
-        if tonumber(ARGV[2]) <= 0 then return 1 end
-        for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-        redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        return 1
-        """)
-
-    /// The change-set merge both scripts run on the live hash at `key` (ARGV as `applyScript`'s):
-    /// `m:accessed` forward only, the new expiry, deadline and idle override, the version line
-    /// given, then the sets and removals of the changed keys.
-    static func mergeLua(version: String) -> String {
-        """
-        local accessed = redis.call('HGET', key, 'm:accessed')
-        if not accessed or tonumber(accessed) < now then
-          redis.call('HSET', key, 'm:accessed', ARGV[1])
-        end
-        redis.call('HSET', key, 'm:expires', ARGV[2])
-        if ARGV[4] == 'set' then redis.call('HSET', key, 'm:deadline', ARGV[5])
-        elseif ARGV[4] == 'clear' then redis.call('HDEL', key, 'm:deadline') end
-        if ARGV[6] == 'set' then redis.call('HSET', key, 'm:idle', ARGV[7])
-        elseif ARGV[6] == 'clear' then redis.call('HDEL', key, 'm:idle') end
-        \(version)
-        local n = tonumber(ARGV[8])
-        local i = 9
-        for _ = 1, n do
-          redis.call('HSET', key, ARGV[i], ARGV[i + 1])
-          i = i + 2
-        end
-        while i <= #ARGV do
-          redis.call('HDEL', key, ARGV[i])
-          i = i + 1
-        end
-        """
-    }
-
-    /// The start of `applyScript` and `moveScript` (with `key` and `now` set): no record live at
-    /// `now` under `key` returns nil, deleting an expired one.
-    static let liveRecordLua = """
-        local expires = redis.call('HGET', key, 'm:expires')
-        if not expires then return false end
-        if tonumber(expires) <= now then
-          redis.call('DEL', key)
-          return false
-        end
-        """
-
-    /// KEYS[1] the session; ARGV: now, expiresAt, ttl ms, deadline mode (keep/clear/set) and
-    /// value, idle-override mode and value, n, then n field/value pairs to set, then fields to
-    /// delete. Returns nil when there is no record live at `now` (an expired one is deleted),
-    /// else the merged hash (HGETALL).
-    static let applyScript = script(
-        """
-        local key = KEYS[1]
-        local now = tonumber(ARGV[1])
-        \(liveRecordLua)
-        \(mergeLua(version: "redis.call('HINCRBY', key, 'm:version', 1)"))
-        local merged = redis.call('HGETALL', key)
-        local ttl = tonumber(ARGV[3])
-        if ttl > 0 then redis.call('PEXPIRE', key, ARGV[3]) else redis.call('DEL', key) end
-        return merged
-        """)
-
-    /// KEYS[1] the session, KEYS[2] its new key; ARGV as `applyScript`'s. Returns nil when there is
-    /// no record live at `now` under KEYS[1] (an expired one is deleted), 0 when a record live at
-    /// `now` holds KEYS[2] (nothing written), else the moved hash (HGETALL of KEYS[2]). The merge
-    /// is `applyScript`'s, with `m:version` set to 1 instead of incremented.
-    static let moveScript = script(
-        """
-        local key = KEYS[1]
-        local dest = KEYS[2]
-        local now = tonumber(ARGV[1])
-        \(liveRecordLua)
-        local taken = redis.call('HGET', dest, 'm:expires')
-        if taken and tonumber(taken) > now then return 0 end
-        \(mergeLua(version: "redis.call('HSET', key, 'm:version', '1')"))
-        redis.call('RENAME', key, dest)
-        local merged = redis.call('HGETALL', dest)
-        local ttl = tonumber(ARGV[3])
-        if ttl > 0 then redis.call('PEXPIRE', dest, ARGV[3]) else redis.call('DEL', dest) end
-        return merged
-        """)
 }

@@ -45,9 +45,7 @@ import SessionKit
 ///
 /// A database with a newer schema version (a newer SessionKit shares the file) is refused at
 /// open with an error saying so; it is never modified.
-public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
-    LastWriterWinsSessionStore
-{
+public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore {
     /// The schema version this release writes and reads.
     public static let schemaVersion = 1
 
@@ -66,7 +64,8 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
 
     let pool: DatabasePool
 
-    static let logger = Logger(label: "SessionKit.SQLiteSessionStore")
+    /// Reports corrupt rows (with a short key prefix, never session data).
+    let logger: Logger
 
     /// Opens (creating it, and its schema, if needed) the database at `path`.
     ///
@@ -75,13 +74,16 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
     ///     with `.unavailable`.
     ///   - synchronousWrites: false skips the fsync of each commit (`PRAGMA synchronous=NORMAL`:
     ///     faster; a machine crash may lose the last commits, a process crash does not).
+    ///   - logger: where a corrupt row (read as absent) is reported, with a short key prefix.
     /// - Throws: `SessionStoreError(.unavailable)` when the file cannot be opened, is not a
     ///   SQLite database, holds other tables, or has a newer schema version.
     public init(
-        path: String = defaultPath, busyTimeout: Duration = .seconds(5), synchronousWrites: Bool = true
+        path: String = defaultPath, busyTimeout: Duration = .seconds(5), synchronousWrites: Bool = true,
+        logger: Logger = Logger(label: "SessionKit.SQLiteSessionStore")
     ) throws {
         self.path = path
         self.synchronousWrites = synchronousWrites
+        self.logger = logger
         var config = Configuration()
         config.label = "SessionKit.SQLiteSessionStore"
         let seconds = busyTimeout.components
@@ -109,348 +111,5 @@ public final class SQLiteSessionStore: SessionStore, SweepableSessionStore, Insp
         } catch {
             throw Self.failure("open", display, error)
         }
-    }
-
-    // MARK: - Schema
-
-    /// Creates the schema in an empty database, accepts version 1, refuses anything else.
-    static func prepareSchema(_ db: Database, display: String) throws {
-        // Fast path without a write lock: already ours.
-        if try Int.fetchOne(db, sql: "PRAGMA user_version") == schemaVersion { return }
-        try db.inTransaction(.immediate) {
-            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            if version == schemaVersion { return .commit }
-            if version > schemaVersion {
-                throw SessionStoreError(
-                    .unavailable,
-                    "open \(display): schema version \(version) is newer than this SessionKit supports (\(schemaVersion)); upgrade SessionKit or use another file"
-                )
-            }
-            if version < 0 {
-                throw SessionStoreError(.unavailable, "open \(display): unknown schema version \(version)")
-            }
-            // Version 0: a new (empty) database. Refuse one that holds someone else's tables.
-            let tables = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
-            if tables > 0 {
-                throw SessionStoreError(
-                    .unavailable, "open \(display): the database has other tables and no SessionKit schema version")
-            }
-            try db.execute(
-                sql: """
-                    CREATE TABLE sessions (
-                        key TEXT PRIMARY KEY NOT NULL,
-                        expires_at INTEGER NOT NULL,
-                        created_at INTEGER NOT NULL,
-                        last_access_at INTEGER NOT NULL,
-                        absolute_deadline INTEGER,
-                        idle_timeout_override INTEGER,
-                        version INTEGER NOT NULL,
-                        data BLOB NOT NULL
-                    );
-                    CREATE INDEX sessions_expires_at ON sessions (expires_at);
-                    PRAGMA user_version = \(schemaVersion);
-                    """)
-            return .commit
-        }
-    }
-
-    // MARK: - SessionStore
-
-    public func load(_ key: SessionStorageKey, now: Int64) async throws -> SessionRecord? {
-        let hex = key.hex
-        let found = try await access("load") {
-            // One SELECT is consistent by itself: no BEGIN/COMMIT around it (`read` adds both),
-            // and its compiled statement is kept per connection.
-            try await self.pool.unsafeRead { db in
-                try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT \(Self.columns) FROM sessions WHERE key = ? AND expires_at > ?"),
-                    arguments: [hex, now]
-                ).map(Self.decode)
-            }
-        }
-        guard let found else { return nil }
-        switch found {
-        case .success(let record):
-            return record
-        case .failure(let why):
-            Self.logger.warning("corrupt session row treated as absent", metadata: ["key": "\(key)", "reason": "\(why)"])
-            return nil
-        }
-    }
-
-    public func create(_ key: SessionStorageKey, record: SessionRecord) async throws -> Bool {
-        let hex = key.hex
-        let data = Data(TaggedJSON.encode(.object(record.data)))
-        return try await access("create") {
-            try await self.pool.writeWithoutTransaction { db in
-                var created = false
-                try db.inTransaction(.immediate) {
-                    // Inserts, or replaces a record that is expired at the new record's time;
-                    // a live record (readable or not) keeps the key.
-                    try db.execute(
-                        sql: Self.upsertSQL, arguments: Self.arguments(hex, record, data) + [record.lastAccessAt])
-                    created = db.changesCount == 1
-                    return .commit
-                }
-                return created
-            }
-        }
-    }
-
-    /// The merge-cost benchmark's baseline: one `INSERT OR REPLACE` of the whole record.
-    package func overwrite(_ key: SessionStorageKey, record: SessionRecord) async throws {
-        let hex = key.hex
-        let data = Data(TaggedJSON.encode(.object(record.data)))
-        try await access("overwrite") {
-            try await self.pool.writeWithoutTransaction { db in
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO sessions (key, \(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    arguments: Self.arguments(hex, record, data))
-            }
-        }
-    }
-
-    /// With the loaded record (`changes.base`) first one autocommitted `UPDATE` of the merged
-    /// record, matching only while the row still has the loaded version and is live (a
-    /// compare-and-set: no read, no decode); when another write came in between, the merge
-    /// transaction below.
-    public func apply(_ changes: SessionChangeSet, to key: SessionStorageKey) async throws -> SessionRecord? {
-        let hex = key.hex
-        let guess: (record: SessionRecord, data: Data, version: Int64)? = changes.base.flatMap { base in
-            guard !base.isExpired(at: changes.now) else { return nil }
-            let merged = changes.applied(to: base)
-            return (merged, Data(TaggedJSON.encode(.object(merged.data))), Int64(bitPattern: base.version))
-        }
-        return try await access("apply") {
-            try await self.pool.writeWithoutTransaction { db -> SessionRecord? in
-                if let guess {
-                    try db.execute(
-                        sql: Self.compareAndSetSQL,
-                        arguments: Self.compareAndSetArguments(guess.record, guess.data, hex, version: guess.version, now: changes.now))
-                    if db.changesCount == 1 { return guess.record }
-                }
-                var merged: SessionRecord?
-                try db.inTransaction(.immediate) {
-                    // No live record: nothing written.
-                    guard let current = try Self.liveRecordForWrite(db, key: key, now: changes.now) else { return .commit }
-                    let next = changes.applied(to: current)
-                    // Inside the write transaction the row is current and live: the guard matches.
-                    try db.execute(
-                        sql: Self.compareAndSetSQL,
-                        arguments: Self.compareAndSetArguments(
-                            next, Data(TaggedJSON.encode(.object(next.data))), hex,
-                            version: Int64(bitPattern: current.version), now: changes.now))
-                    guard db.changesCount == 1 else { throw SessionStoreError(.corrupt, "apply: the row changed in its transaction") }
-                    merged = next
-                    return .commit
-                }
-                return merged
-            }
-        }
-    }
-
-    /// Inside a write transaction: the live record under `key` at `now`, or nil. A row that
-    /// cannot be decoded is logged, removed, and treated as absent.
-    private static func liveRecordForWrite(_ db: Database, key: SessionStorageKey, now: Int64) throws -> SessionRecord? {
-        guard
-            let row = try Row.fetchOne(
-                db, sql: "SELECT \(columns) FROM sessions WHERE key = ? AND expires_at > ?", arguments: [key.hex, now])
-        else { return nil }
-        switch decode(row) {
-        case .success(let record):
-            return record
-        case .failure(let why):
-            logger.warning(
-                "corrupt session row treated as absent and removed", metadata: ["key": "\(key)", "reason": "\(why)"])
-            try db.execute(sql: "DELETE FROM sessions WHERE key = ?", arguments: [key.hex])
-            return nil
-        }
-    }
-
-    /// One `BEGIN IMMEDIATE` transaction (which excludes every other writer, in any process):
-    /// read the live row of `old`, check that no live row holds `new`, insert the merged record
-    /// under `new`, delete `old`. A conflict on `new` rolls back: nothing written.
-    public func move(
-        _ changes: SessionChangeSet, from old: SessionStorageKey, to new: SessionStorageKey
-    ) async throws -> SessionRecord? {
-        let (oldHex, newHex) = (old.hex, new.hex)
-        return try await access("move") {
-            try await self.pool.writeWithoutTransaction { db -> SessionRecord? in
-                var moved: SessionRecord?
-                try db.inTransaction(.immediate) {
-                    // No live record: nothing written.
-                    guard let current = try Self.liveRecordForWrite(db, key: old, now: changes.now) else { return .commit }
-                    let next = changes.movedRecord(from: current)
-                    // Replaces a row under `new` only when it is expired at the move's time.
-                    try db.execute(
-                        sql: Self.upsertSQL,
-                        arguments: Self.arguments(newHex, next, Data(TaggedJSON.encode(.object(next.data))))
-                            + [changes.now])
-                    guard db.changesCount == 1 else {
-                        throw SessionStoreError(.conflict, "move \(self.path): a live record already holds the new key")
-                    }
-                    try db.execute(sql: "DELETE FROM sessions WHERE key = ?", arguments: [oldHex])
-                    moved = next
-                    return .commit
-                }
-                return moved
-            }
-        }
-    }
-
-    public func delete(_ key: SessionStorageKey) async throws {
-        let hex = key.hex
-        try await access("delete") {
-            try await self.pool.write { db in
-                try db.execute(sql: "DELETE FROM sessions WHERE key = ?", arguments: [hex])
-            }
-        }
-    }
-
-    // MARK: - SweepableSessionStore
-
-    /// Deletes up to `limit` records expired at `now` (earliest expiry first, through the expiry
-    /// index) in one short transaction. Returns 0 only when no expired record is left.
-    public func sweep(now: Int64, limit: Int) async throws -> Int {
-        guard limit > 0 else { return 0 }
-        return try await access("sweep") {
-            try await self.pool.write { db in
-                try db.execute(
-                    sql: """
-                        DELETE FROM sessions WHERE rowid IN (
-                            SELECT rowid FROM sessions WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)
-                        """,
-                    arguments: [now, limit])
-                return db.changesCount
-            }
-        }
-    }
-
-    // MARK: - InspectableSessionStore
-
-    public func count() async throws -> Int {
-        try await access("count") {
-            try await self.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions") ?? 0 }
-        }
-    }
-
-    public func keys(limit: Int) async throws -> [SessionStorageKey] {
-        guard limit > 0 else { return [] }
-        let hexes = try await access("keys") {
-            try await self.pool.read { db in
-                try String.fetchAll(db, sql: "SELECT key FROM sessions LIMIT ?", arguments: [limit])
-            }
-        }
-        return hexes.compactMap { SessionStorageKey(hex: $0) }
-    }
-
-    // MARK: - Rows
-
-    static let columns =
-        "expires_at, created_at, last_access_at, absolute_deadline, idle_timeout_override, version, data"
-
-    static func arguments(_ hex: String, _ r: SessionRecord, _ data: Data) -> StatementArguments {
-        [
-            hex, r.expiresAt, r.createdAt, r.lastAccessAt, r.absoluteDeadline, r.idleTimeoutOverride,
-            Int64(bitPattern: r.version), data,
-        ]
-    }
-
-    /// Inserts a whole record (`arguments`), replacing an existing row only when that row is
-    /// expired at the extra last argument (create: the record's time; move: the move's).
-    static let upsertSQL = """
-        INSERT INTO sessions (key, \(columns))
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (key) DO UPDATE SET
-            expires_at = excluded.expires_at, created_at = excluded.created_at,
-            last_access_at = excluded.last_access_at,
-            absolute_deadline = excluded.absolute_deadline,
-            idle_timeout_override = excluded.idle_timeout_override,
-            version = excluded.version, data = excluded.data
-        WHERE sessions.expires_at <= ?
-        """
-
-    /// A record written over the row of a key if that row still has a version and is live at a
-    /// time (every write changes the version).
-    static let compareAndSetSQL = """
-        UPDATE sessions SET expires_at = ?, created_at = ?, last_access_at = ?,
-            absolute_deadline = ?, idle_timeout_override = ?, version = ?, data = ?
-        WHERE key = ? AND version = ? AND expires_at > ?
-        """
-
-    static func compareAndSetArguments(
-        _ r: SessionRecord, _ data: Data, _ hex: String, version: Int64, now: Int64
-    ) -> StatementArguments {
-        [
-            r.expiresAt, r.createdAt, r.lastAccessAt, r.absoluteDeadline, r.idleTimeoutOverride,
-            Int64(bitPattern: r.version), data, hex, version, now,
-        ]
-    }
-
-    struct Corrupt: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Reads a row of `columns` without trusting it: a wrong type or undecodable data is a
-    /// `Corrupt` (never a crash, never session data in the reason).
-    static func decode(_ row: Row) -> Result<SessionRecord, Corrupt> {
-        func integer(_ index: Int, _ name: String, optional: Bool = false) throws(Corrupt) -> Int64? {
-            switch (row[index] as DatabaseValue).storage {
-            case .int64(let v): return v
-            case .null where optional: return nil
-            default: throw Corrupt(description: "\(name) is not an integer")
-            }
-        }
-        do throws(Corrupt) {
-            let expiresAt = try integer(0, "expires_at")!
-            let createdAt = try integer(1, "created_at")!
-            let lastAccessAt = try integer(2, "last_access_at")!
-            let deadline = try integer(3, "absolute_deadline", optional: true)
-            let idle = try integer(4, "idle_timeout_override", optional: true)
-            let version = try integer(5, "version")!
-            let bytes: Data
-            switch (row[6] as DatabaseValue).storage {
-            case .blob(let d): bytes = d
-            case .string(let s): bytes = Data(s.utf8)
-            default: throw Corrupt(description: "data is not a blob")
-            }
-            let value: SessionValue
-            do { value = try TaggedJSON.decode(bytes) } catch {
-                throw Corrupt(description: "undecodable data: \(error.message)")
-            }
-            guard case .object(let data) = value else { throw Corrupt(description: "data is not an object") }
-            return .success(
-                SessionRecord(
-                    data: data, createdAt: createdAt, lastAccessAt: lastAccessAt, absoluteDeadline: deadline,
-                    idleTimeoutOverride: idle, expiresAt: expiresAt, version: UInt64(bitPattern: version)))
-        } catch {
-            return .failure(error)
-        }
-    }
-
-    // MARK: - Errors
-
-    /// Runs a database access, turning its failures into `SessionStoreError(.unavailable)`.
-    private func access<T: Sendable>(_ operation: String, _ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as SessionStoreError {
-            throw error
-        } catch let error as CancellationError {
-            throw error
-        } catch {
-            throw Self.failure(operation, path, error)
-        }
-    }
-
-    /// The SQLite result code and message only: GRDB's description would add the SQL.
-    static func failure(_ operation: String, _ display: String, _ error: any Error) -> SessionStoreError {
-        if let db = error as? DatabaseError {
-            let code = db.extendedResultCode
-            let text = db.message.map { ": \($0)" } ?? ""
-            return SessionStoreError(.unavailable, "\(operation) \(display): SQLite error \(code.rawValue)\(text)")
-        }
-        return SessionStoreError(.unavailable, "\(operation) \(display): \(type(of: error))")
     }
 }

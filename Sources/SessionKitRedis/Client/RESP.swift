@@ -1,7 +1,7 @@
 import NIOCore
 
 /// One RESP2 reply.
-public enum RESPValue: Sendable, Equatable {
+enum RESPValue: Sendable, Equatable {
     /// `+OK`
     case simpleString(String)
     /// `-ERR …`: the server's text (kept as a value; `RedisError.server` is its thrown form).
@@ -14,34 +14,11 @@ public enum RESPValue: Sendable, Equatable {
     case array([RESPValue]?)
 }
 
-/// Limits on what the reply parser accepts. A declared length over a limit is a protocol
-/// violation detected from the header alone: nothing of that size is ever allocated.
-public struct RESPLimits: Sendable, Equatable {
-    /// Largest bulk string, in bytes.
-    public var maxBulkLength: Int
-    /// Most elements of one array.
-    public var maxArrayCount: Int
-    /// Deepest nesting of arrays (1: a flat array).
-    public var maxDepth: Int
-    /// Longest simple string, error or integer line, in bytes (without CRLF).
-    public var maxLineLength: Int
-
-    public init(
-        maxBulkLength: Int = 64 << 20, maxArrayCount: Int = 1 << 20, maxDepth: Int = 8,
-        maxLineLength: Int = 16 << 10
-    ) {
-        self.maxBulkLength = maxBulkLength
-        self.maxArrayCount = maxArrayCount
-        self.maxDepth = maxDepth
-        self.maxLineLength = maxLineLength
-    }
-}
-
 /// A reply that breaks RESP2 or our limits. The connection it came on is closed.
-public struct RESPProtocolError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { "Redis protocol violation: \(message)" }
+struct RESPProtocolError: Error, Sendable, Equatable, CustomStringConvertible {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var description: String { "Redis protocol violation: \(message)" }
 }
 
 /// Incremental RESP2 reply parser: feed it bytes as they arrive and take complete replies out.

@@ -1,4 +1,4 @@
-public import Logging
+import Logging
 import NIOCore
 import NIOPosix
 import Synchronization
@@ -14,8 +14,8 @@ import Synchronization
 ///   (`reconnectBackoff`); during the backoff commands fail at once with the last connect error,
 ///   so an outage does not pile up requests, and the first command after it reconnects.
 /// - Logs a warning when Redis becomes unreachable and a notice when it is back (no data, no keys).
-public actor RedisClient {
-    public nonisolated let configuration: RedisConfiguration
+actor RedisClient {
+    nonisolated let configuration: RedisConfiguration
     private let group: any EventLoopGroup
     private let logger: Logger
 
@@ -31,7 +31,7 @@ public actor RedisClient {
     private var lastError: RedisError?
     private var isShutDown = false
 
-    public init(
+    init(
         configuration: RedisConfiguration, logger: Logger = Logger(label: "SessionKitRedis"),
         eventLoopGroup: (any EventLoopGroup)? = nil
     ) {
@@ -48,7 +48,7 @@ public actor RedisClient {
     var openConnections: Int { connections.filter(\.isActive).count }
 
     /// Closes every connection; later commands fail with `.shutDown`.
-    public func shutdown() {
+    func shutdown() {
         isShutDown = true
         connecting?.cancel()
         for connection in connections { connection.close() }
@@ -168,19 +168,19 @@ public actor RedisClient {
 
     // MARK: Typed commands
 
-    public nonisolated func ping() async throws(RedisError) {
+    nonisolated func ping() async throws(RedisError) {
         let reply = try await command(["PING"])
         guard case .simpleString("PONG") = reply else { throw .unexpectedReply("PING answered \(reply.kind)") }
     }
 
     /// `DEL key`: how many keys were removed.
     @discardableResult
-    public nonisolated func del(_ key: String) async throws(RedisError) -> Int {
+    nonisolated func del(_ key: String) async throws(RedisError) -> Int {
         try await command(["DEL", .string(key)]).int()
     }
 
     /// `PTTL key`: milliseconds to live; -1 no expiry, -2 no key.
-    public nonisolated func pttl(_ key: String) async throws(RedisError) -> Int64 {
+    nonisolated func pttl(_ key: String) async throws(RedisError) -> Int64 {
         try await command(["PTTL", .string(key)]).int64()
     }
 
