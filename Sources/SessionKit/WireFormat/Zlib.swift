@@ -1,3 +1,4 @@
+import CCompressZlib
 import CompressNIO
 import NIOCore
 
@@ -133,38 +134,9 @@ enum Zlib {
         bytes.withUnsafeBytes { adler32($0) }
     }
 
+    /// zlib's `adler32_z`.
     static func adler32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var a: UInt32 = 1
-        var b: UInt32 = 0
-        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 1 }
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            // At most 5552 bytes between modulos cannot overflow (zlib's NMAX); 5536 = 173 · 32.
-            let end = min(index + 5536, count)
-            // 32 bytes at a time: a += Σx, b += 32·a + Σ(32 - k)·x[k], exactly what the
-            // byte-by-byte recurrence below adds, without its serial dependency.
-            while index &+ 32 <= end {
-                let chunk = base + index
-                var sum: UInt32 = 0
-                var weighted: UInt32 = 0
-                for k in 0..<32 {
-                    let x = UInt32(chunk[k])
-                    sum &+= x
-                    weighted &+= x &* UInt32(truncatingIfNeeded: 32 &- k)
-                }
-                b &+= a &* 32 &+ weighted
-                a &+= sum
-                index &+= 32
-            }
-            while index < end {
-                a &+= UInt32(base[index])
-                b &+= a
-                index &+= 1
-            }
-            a %= 65521
-            b %= 65521
-        }
-        return b << 16 | a
+        guard let base = bytes.baseAddress else { return 1 }
+        return UInt32(truncatingIfNeeded: adler32_z(1, base.assumingMemoryBound(to: Bytef.self), bytes.count))
     }
 }
