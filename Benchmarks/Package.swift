@@ -27,6 +27,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "SessionKit", package: "SessionKit"),
+                .product(name: "SessionKitDirectory", package: "SessionKit"),
             ],
             path: "Benchmarks/SessionEngine",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -36,6 +37,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "SessionKit", package: "SessionKit"),
+                .product(name: "SessionKitDirectory", package: "SessionKit"),
             ],
             path: "Benchmarks/SessionStores",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -61,11 +63,28 @@ let package = Package(
             path: "Benchmarks/StoreServers",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // SessionKit's merging save against a last-writer-wins baseline on the same stores.
+        .executableTarget(
+            name: "MergeCost",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SessionKit", package: "SessionKit"),
+                .product(name: "SessionKitDirectory", package: "SessionKit"),
+                .product(name: "SessionKitSQLite", package: "SessionKit"),
+                .product(name: "SessionKitPostgres", package: "SessionKit"),
+                .product(name: "SessionKitRedis", package: "SessionKit"),
+            ],
+            path: "Benchmarks/MergeCost",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // Not an ordo-one benchmark: a plain program (scripts/bench-scale) that fills stores with
         // 1M sessions and prints latencies by store size and during a full sweep.
         .executableTarget(
             name: "SessionScale",
-            dependencies: [.product(name: "SessionKit", package: "SessionKit")],
+            dependencies: [
+                .product(name: "SessionKit", package: "SessionKit"),
+                .product(name: "SessionKitDirectory", package: "SessionKit"),
+            ],
             path: "Benchmarks/SessionScale"
         ),
     ]

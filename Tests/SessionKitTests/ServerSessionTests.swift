@@ -310,39 +310,6 @@ final class Browser: Sendable {
         #expect(second.version == 2)
     }
 
-    /// The merge-cost benchmark's baseline (`overwritesSaves`) is what it claims: the last writer
-    /// wins, so the parallel requests of the test above lose an update; and it refuses stores
-    /// that cannot overwrite.
-    @Test func theOverwriteBaselineLosesParallelUpdates() async throws {
-        let config = SessionConfiguration(secretKey: SecretKey("Sv8Kq3Lm7Xt2Rn9Wp4Zd-server-tests"))
-        let lww = try SessionEngine(
-            configuration: config, storage: .server(MemorySessionStore()), clock: clock.sessionClock,
-            logger: Logger(label: "test"), overwritesSaves: true)
-        let browser = Browser(lww)
-        try await browser.request { $0["username"] = "admin" }
-        let cookie = try #require(browser.cookie)
-        let a = lww.begin(cookieHeaders: ["session=\(cookie)"])
-        let b = lww.begin(cookieHeaders: ["session=\(cookie)"])
-        try await a.session()["tab"] = "one"
-        try await b.session()["xhr"] = "two"
-        _ = try await lww.finish(a)
-        _ = try await lww.finish(b)
-        #expect(try await browser.read("xhr") == "two")
-        #expect(try await browser.read("tab") == nil)  // erased by b's whole-record save
-        #expect(try await browser.read("username") == "admin")
-
-        #expect(throws: SessionConfigurationError.self) {
-            try SessionEngine(
-                configuration: config, storage: .cookie, clock: clock.sessionClock, logger: Logger(label: "test"),
-                overwritesSaves: true)
-        }
-        #expect(throws: SessionConfigurationError.self) {
-            try SessionEngine(
-                configuration: config, storage: .server(store), clock: clock.sessionClock, logger: Logger(label: "test"),
-                overwritesSaves: true)
-        }
-    }
-
     @Test func storeFailuresAreTypedErrorsNotLogouts() async throws {
         let browser = Browser(engine)
         try await browser.request { $0["username"] = "admin" }

@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import SessionKit
+import SessionKitDirectory
 
 /// One request's session work, without HTTP: `begin` (find the cookie in a Cookie header with
 /// other cookies), open (verify, load), read or write one key, `finish` (save, Set-Cookie).

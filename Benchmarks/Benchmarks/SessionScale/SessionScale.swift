@@ -1,5 +1,6 @@
 import Foundation
 import SessionKit
+import SessionKitDirectory
 
 /// `session-scale`: fills a memory store and a directory store with up to 1,000,000 sessions and
 /// reports what the count costs: load and save latency (p50/p99/max) at 1k, 100k and 1M sessions,

@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import SessionKit
+import SessionKitDirectory
 
 /// `DirectorySessionStore` load and apply of a typical session with 1k and 1M sessions on disk:
 /// the cost must not grow with the count (one file per session in sharded folders, no scans).

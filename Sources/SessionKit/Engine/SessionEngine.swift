@@ -14,38 +14,18 @@ public final class SessionEngine: Sendable {
     let cookieTemplate: SetCookie.Template
     public let storage: SessionStorageMode
     /// The signed-cookie codec (cookie mode).
-    public let codec: SessionCookieCodec
+    let codec: SessionCookieCodec
     /// Signs session ids (server-side storage); fallback keys verify, as in cookie mode.
-    public let idSigner: Signer
+    let idSigner: Signer
     public let clock: SessionClock
     let logger: Logger
-    /// The merge-cost benchmark's baseline: saves overwrite the whole record (last writer wins,
-    /// `LastWriterWinsSessionStore`) instead of merging. Never for real use.
-    package let overwritesSaves: Bool
 
-    public convenience init(
+    public init(
         configuration: SessionConfiguration,
         storage: SessionStorageMode = .cookie,
         clock: SessionClock = .system,
         logger: Logger = Logger(label: "SessionKit")
     ) throws(SessionConfigurationError) {
-        try self.init(configuration: configuration, storage: storage, clock: clock, logger: logger, overwritesSaves: false)
-    }
-
-    /// `overwritesSaves`: see the property; the store must be a `LastWriterWinsSessionStore`.
-    package init(
-        configuration: SessionConfiguration,
-        storage: SessionStorageMode,
-        clock: SessionClock,
-        logger: Logger,
-        overwritesSaves: Bool
-    ) throws(SessionConfigurationError) {
-        if overwritesSaves {
-            guard case .server(let store) = storage, store is any LastWriterWinsSessionStore else {
-                throw .invalidOption("overwriting saves need a server-side store that can overwrite")
-            }
-        }
-        self.overwritesSaves = overwritesSaves
         let keys = try configuration.validatedKeys()
         if case .server(let store) = storage, let keyed = store as? any AuthenticatedRecordStore { keyed.useRecordKeys(keys) }
         self.configuration = configuration
@@ -134,7 +114,7 @@ public final class SessionEngine: Sendable {
     }
 
     /// What to send for a cookie-mode `session` at the end of a request.
-    public func responseHeaders(for session: Session) throws(SessionSaveError) -> SessionResponseHeaders {
+    func responseHeaders(for session: Session) throws(SessionSaveError) -> SessionResponseHeaders {
         let (accessed, modified, data, presented, presentedJSON) = session.inspect {
             ($0.accessed, $0.modified, $0.data, $0.presentedCookie, $0.presentedJSON)
         }
@@ -258,10 +238,6 @@ public final class SessionEngine: Sendable {
             let saved: SessionRecord?
             if let newID {
                 saved = try await store.move(changes, from: current.storageKey, to: newID.storageKey)
-            } else if overwritesSaves, let store = store as? any LastWriterWinsSessionStore {
-                let full = changes.applied(to: loaded)
-                try await store.overwrite(current.storageKey, record: full)
-                saved = full
             } else {
                 saved = try await store.apply(changes, to: current.storageKey)
             }

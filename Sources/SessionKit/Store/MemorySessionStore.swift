@@ -11,7 +11,7 @@ import Synchronization
 ///   if there is one; else the least recently used record that never came back (created and not
 ///   used since: an anonymous visitor, a flood of one-shot requests); else the least recently used
 ///   of those that came back. This is a segmented LRU (SLRU, as 2Q): `create` puts a record in the
-///   *probation* segment; its next use (`load`, `apply`, `move`, `overwrite`) promotes it to the
+///   *probation* segment; its next use (`load`, `apply`, `move`) promotes it to the
 ///   *protected* segment, which holds at most 80% of `maxSessions` and demotes its own least
 ///   recently used record to probation when full. So a flood of new sessions evicts only other
 ///   new sessions, never a user who came back, while a user gone quiet still ages out.
@@ -34,9 +34,7 @@ import Synchronization
 /// load factor of 3/8 to 3/4: 21 to 43 bytes) and one 16-byte heap entry: about 160 to 280
 /// bytes with the containers' growth slack, beside the session data itself. The containers do
 /// not shrink after mass deletions; `maxSessions` bounds them.
-public final class MemorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore,
-    LastWriterWinsSessionStore
-{
+public final class MemorySessionStore: SessionStore, SweepableSessionStore, InspectableSessionStore {
     /// The most records kept at once.
     public let maxSessions: Int
     /// Read by `sweep(limit:)` only (see the type's note on time).
@@ -44,7 +42,7 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
 
     /// The most records the protected segment (sessions that came back) holds: 80% of
     /// `maxSessions`, so that new sessions always have room to prove themselves.
-    public var protectedCapacity: Int { State.protectedCapacity(maxSessions) }
+    var protectedCapacity: Int { State.protectedCapacity(maxSessions) }
 
     /// Live records evicted because the store was full (expired ones removed on the way are not
     /// counted): each is a session lost before its time.
@@ -103,16 +101,6 @@ public final class MemorySessionStore: SessionStore, SweepableSessionStore, Insp
         case .gone: return nil
         case .collision: throw SessionStoreError(.conflict, "move: a live record already holds the new key")
         }
-    }
-
-    /// The merge-cost benchmark's baseline: the record replaces whatever is stored.
-    package nonisolated(nonsending) func overwrite(_ key: SessionStorageKey, record: SessionRecord) async throws {
-        let max = maxSessions
-        let report = state.withLock { s in
-            s.overwrite(key, record: record, maxSessions: max)
-            return s.takeEvictionReport()
-        }
-        if let report { warn(report) }
     }
 
     /// The rate-limited eviction warning (outside the lock: logging may block).
@@ -269,18 +257,6 @@ extension MemorySessionStore {
             if index.count >= maxSessions { evictOne(now: now) }
             insert(key, record)
             return true
-        }
-
-        mutating func overwrite(_ key: Key, record: SessionRecord, maxSessions: Int) {
-            guard let slot = lookup(key) else {
-                if index.count >= maxSessions { evictOne(now: record.lastAccessAt) }
-                insert(key, record)
-                return
-            }
-            let oldExpiry = slots[Int(slot)].record?.expiresAt
-            slots[Int(slot)].record = record
-            if record.expiresAt != oldExpiry { updateExpiry(slot, record.expiresAt) }
-            use(slot)
         }
 
         mutating func apply(_ changes: SessionChangeSet, to key: Key) -> SessionRecord? {
