@@ -22,6 +22,9 @@ let package = Package(
             name: "FuzzTaggedJSON",
             dependencies: ["FuzzSupport", .product(name: "SessionKit", package: "SessionKit")]),
         .executableTarget(
+            name: "FuzzDeflate",
+            dependencies: ["FuzzSupport", .product(name: "SessionKit", package: "SessionKit")]),
+        .executableTarget(
             name: "FuzzRESP",
             dependencies: ["FuzzSupport", .product(name: "SessionKitRedis", package: "SessionKit")]),
     ]
