@@ -3,8 +3,8 @@ import SessionKit
 
 /// `sessionkit decode COOKIE`: shows what a cookie holds without any key (like flask-unsign's
 /// decode). Nothing read this way is verified.
-public struct DecodeCommand: OutputCommand {
-    public static let configuration = CommandConfiguration(
+package struct DecodeCommand: OutputCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "decode",
         abstract: "Show a cookie's contents without a key (unverified).",
         discussion: """
@@ -17,18 +17,18 @@ public struct DecodeCommand: OutputCommand {
     )
 
     @Argument(help: CookieArgument.help)
-    public var cookie: String
+    package var cookie: String
 
     @Flag(name: .customLong("payload-only"), help: "Print only the payload JSON (for piping into jq).")
-    public var payloadOnly: Bool = false
+    package var payloadOnly: Bool = false
 
-    public init() {}
+    package init() {}
 
-    public func output() throws -> CommandOutput {
+    package func output() throws -> CommandOutput {
         Self.decode(cookie: try CookieArgument.resolve(cookie), payloadOnly: payloadOnly)
     }
 
-    public func run() throws {
+    package func run() throws {
         try output().emit()
     }
 
@@ -37,7 +37,7 @@ public struct DecodeCommand: OutputCommand {
     ///     payload:    {"username":"admin"}
     ///     timestamp:  1700000000 (2023-11-14T22:13:20Z)
     ///     compressed: no
-    public static func decode(cookie: String, payloadOnly: Bool = false) -> CommandOutput {
+    package static func decode(cookie: String, payloadOnly: Bool = false) -> CommandOutput {
         let json: [UInt8]
         let timestamp: Int64?
         let compressed: Bool

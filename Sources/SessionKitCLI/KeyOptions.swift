@@ -9,7 +9,7 @@ import SessionKit
 /// Fallback keys keep the order in which they appear on the command line even when `--fallback`
 /// and `--fallback-hex` are interleaved (`--fallback a --fallback-hex 62 --fallback c` gives
 /// a, b, c): each value records its position as ArgumentParser reads the arguments left to right.
-public struct SecretKeyOptions: ParsableArguments {
+package struct SecretKeyOptions: ParsableArguments {
     @Option(
         name: .customLong("key"),
         help: ArgumentHelp(
@@ -17,7 +17,7 @@ public struct SecretKeyOptions: ParsableArguments {
             valueName: "text"
         )
     )
-    public var key: String?
+    package var key: String?
 
     @Option(
         name: .customLong("key-hex"),
@@ -26,7 +26,7 @@ public struct SecretKeyOptions: ParsableArguments {
             valueName: "hex"
         )
     )
-    public var keyHex: String?
+    package var keyHex: String?
 
     @Option(
         name: .customLong("fallback"),
@@ -46,14 +46,14 @@ public struct SecretKeyOptions: ParsableArguments {
     )
     var fallbackHexes: [OrderedArgument] = []
 
-    public init() {}
+    package init() {}
 
-    public mutating func validate() throws {
+    package mutating func validate() throws {
         _ = try secretKeys()
     }
 
     /// The current key and the fallbacks (in command-line order), or a usage error.
-    public func secretKeys() throws(ValidationError) -> SecretKeys {
+    package func secretKeys() throws(ValidationError) -> SecretKeys {
         let current: SecretKey
         switch (key, keyHex) {
         case (nil, nil):
@@ -93,55 +93,55 @@ public struct SecretKeyOptions: ParsableArguments {
 
 /// The key and signing options of `verify` and `sign` (Flask cookie sessions: salt
 /// `cookie-session`).
-public struct KeyOptions: ParsableArguments {
-    @OptionGroup public var secrets: SecretKeyOptions
+package struct KeyOptions: ParsableArguments {
+    @OptionGroup package var secrets: SecretKeyOptions
 
     @Option(help: "HMAC digest (Flask: sha1).")
-    public var digest: DigestOption = .sha1
+    package var digest: DigestOption = .sha1
 
     @Option(help: ArgumentHelp("Signing salt (Flask: cookie-session).", valueName: "text"))
-    public var salt: String = SessionCookieCodec.defaultSalt
+    package var salt: String = SessionCookieCodec.defaultSalt
 
-    public init() {}
+    package init() {}
 
-    public var key: String? { secrets.key }
-    public var keyHex: String? { secrets.keyHex }
+    package var key: String? { secrets.key }
+    package var keyHex: String? { secrets.keyHex }
 
     /// The current key and the fallbacks (in command-line order), or a usage error.
-    public func secretKeys() throws(ValidationError) -> SecretKeys { try secrets.secretKeys() }
+    package func secretKeys() throws(ValidationError) -> SecretKeys { try secrets.secretKeys() }
 }
 
 /// The key and signing options of `sign-id` and `verify-id` (Flask-Session's
 /// `SESSION_USE_SIGNER` id cookie: itsdangerous `Signer`, salt `flask-session`, no timestamp).
-public struct IDKeyOptions: ParsableArguments {
+package struct IDKeyOptions: ParsableArguments {
     /// Flask-Session 0.8's salt for signed ids.
-    public static let defaultSalt = "flask-session"
+    package static let defaultSalt = "flask-session"
 
-    @OptionGroup public var secrets: SecretKeyOptions
+    @OptionGroup package var secrets: SecretKeyOptions
 
     @Option(help: "HMAC digest (Flask-Session: sha1).")
-    public var digest: DigestOption = .sha1
+    package var digest: DigestOption = .sha1
 
     @Option(help: ArgumentHelp("Signing salt (Flask-Session: flask-session).", valueName: "text"))
-    public var salt: String = IDKeyOptions.defaultSalt
+    package var salt: String = IDKeyOptions.defaultSalt
 
-    public init() {}
+    package init() {}
 
     /// The current key and the fallbacks (in command-line order), or a usage error.
-    public func secretKeys() throws(ValidationError) -> SecretKeys { try secrets.secretKeys() }
+    package func secretKeys() throws(ValidationError) -> SecretKeys { try secrets.secretKeys() }
 
     /// The itsdangerous `Signer` these options describe.
-    public func signer() throws(ValidationError) -> Signer {
+    package func signer() throws(ValidationError) -> Signer {
         Signer(keys: try secretKeys(), salt: salt, digest: digest.signingDigest)
     }
 }
 
 /// `--digest`: the digest inside the HMAC.
-public enum DigestOption: String, CaseIterable, ExpressibleByArgument, Sendable {
+package enum DigestOption: String, CaseIterable, ExpressibleByArgument, Sendable {
     case sha1
     case sha256
 
-    public var signingDigest: SigningDigest {
+    package var signingDigest: SigningDigest {
         switch self {
         case .sha1: return .sha1
         case .sha256: return .sha256

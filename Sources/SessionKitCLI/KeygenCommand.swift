@@ -2,8 +2,8 @@ import ArgumentParser
 import SessionKit
 
 /// `sessionkit keygen`: prints a strong secret key.
-public struct KeygenCommand: OutputCommand {
-    public static let configuration = CommandConfiguration(
+package struct KeygenCommand: OutputCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "keygen",
         abstract: "Print a new random secret key, as hex.",
         discussion: """
@@ -18,30 +18,30 @@ public struct KeygenCommand: OutputCommand {
     )
 
     /// Fewer bytes than this are refused.
-    public static let minimumBytes = SecretKey.minimumLength
-    public static let maximumBytes = 1024
+    package static let minimumBytes = SecretKey.minimumLength
+    package static let maximumBytes = 1024
 
     @Option(name: .customLong("bytes"), help: ArgumentHelp("Number of random bytes, 16 to 1024.", valueName: "n"))
-    public var byteCount: Int = 32
+    package var byteCount: Int = 32
 
-    public init() {}
+    package init() {}
 
-    public mutating func validate() throws {
+    package mutating func validate() throws {
         guard (Self.minimumBytes...Self.maximumBytes).contains(byteCount) else {
             throw ValidationError("--bytes must be from \(Self.minimumBytes) to \(Self.maximumBytes).")
         }
     }
 
-    public func output() -> CommandOutput {
+    package func output() -> CommandOutput {
         Self.keygen(byteCount: byteCount)
     }
 
-    public func run() throws {
+    package func run() throws {
         try output().emit()
     }
 
     /// A new key of `byteCount` random bytes, as hex and a newline.
-    public static func keygen(byteCount: Int = 32) -> CommandOutput {
+    package static func keygen(byteCount: Int = 32) -> CommandOutput {
         CommandOutput(stdout: SecretKey.generate(byteCount: byteCount).hex + "\n")
     }
 }

@@ -8,8 +8,8 @@ import ArgumentParser
 ///
 /// The root is an `AsyncParsableCommand` because the `store` subcommands are asynchronous (store
 /// methods are `async`); the executable calls `await SessionKitCommand.main()`.
-public struct SessionKitCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct SessionKitCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "sessionkit",
         abstract: "Decode, verify and sign Flask-compatible session cookies; inspect session stores.",
         discussion: """
@@ -40,14 +40,14 @@ public struct SessionKitCommand: AsyncParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 
     /// Parses `arguments` (without the program name) and runs the selected command without
     /// printing. Usage errors are thrown as ArgumentParser errors (see `exitCode(for:)`, 64 for a
     /// validation failure); `--help` and a missing subcommand throw a help request.
     ///
     /// Synchronous commands only; `asyncOutput(for:)` runs every command, `store` included.
-    public static func output(for arguments: [String]) throws -> CommandOutput {
+    package static func output(for arguments: [String]) throws -> CommandOutput {
         let command = try parseAsRoot(arguments)
         if command is any AsyncOutputCommand {
             throw ValidationError("\(type(of: command)) is asynchronous: use asyncOutput(for:)")
@@ -59,7 +59,7 @@ public struct SessionKitCommand: AsyncParsableCommand {
     }
 
     /// `output(for:)` for every command, the asynchronous `store` subcommands included.
-    public static func asyncOutput(for arguments: [String]) async throws -> CommandOutput {
+    package static func asyncOutput(for arguments: [String]) async throws -> CommandOutput {
         let command = try parseAsRoot(arguments)
         if let command = command as? any AsyncOutputCommand {
             return try await command.output()
@@ -72,38 +72,38 @@ public struct SessionKitCommand: AsyncParsableCommand {
 }
 
 /// A subcommand whose work is a pure function of its options.
-public protocol OutputCommand: ParsableCommand {
+package protocol OutputCommand: ParsableCommand {
     /// What the command prints and its exit code; usage errors are thrown.
     func output() throws -> CommandOutput
 }
 
 /// A subcommand whose work is an asynchronous function of its options (the store commands).
-public protocol AsyncOutputCommand: AsyncParsableCommand {
+package protocol AsyncOutputCommand: AsyncParsableCommand {
     /// What the command prints and its exit code; usage errors are thrown.
     func output() async throws -> CommandOutput
 }
 
 /// What a command prints and how it exits.
-public struct CommandOutput: Sendable, Equatable, CustomStringConvertible {
-    public var stdout: String
-    public var stderr: String
-    public var exitCode: Int32
+package struct CommandOutput: Sendable, Equatable, CustomStringConvertible {
+    package var stdout: String
+    package var stderr: String
+    package var exitCode: Int32
 
-    public init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0) {
+    package init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0) {
         self.stdout = stdout
         self.stderr = stderr
         self.exitCode = exitCode
     }
 
     /// Exit status for a cookie that was rejected or could not be decoded.
-    public static let rejectedExitCode: Int32 = 1
+    package static let rejectedExitCode: Int32 = 1
 
     /// A cookie rejected: the one-line reason on stderr, exit 1.
-    public static func rejected(_ reason: String) -> CommandOutput {
+    package static func rejected(_ reason: String) -> CommandOutput {
         CommandOutput(stderr: reason + "\n", exitCode: rejectedExitCode)
     }
 
-    public var description: String {
+    package var description: String {
         "exit \(exitCode), stdout: \(String(reflecting: stdout)), stderr: \(String(reflecting: stderr))"
     }
 

@@ -2,8 +2,8 @@ import ArgumentParser
 import SessionKit
 
 /// `sessionkit sign --json '{…}' --key K`: the cookie Flask would set for a session.
-public struct SignCommand: OutputCommand {
-    public static let configuration = CommandConfiguration(
+package struct SignCommand: OutputCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "sign",
         abstract: "Print the session cookie Flask would set for a session.",
         discussion: """
@@ -19,27 +19,27 @@ public struct SignCommand: OutputCommand {
         name: .customLong("json"),
         help: ArgumentHelp("The session as Flask's tagged JSON (an object).", valueName: "tagged-json")
     )
-    public var json: String
+    package var json: String
 
     @Option(
         name: .customLong("timestamp"),
         help: ArgumentHelp("Sign as of this Unix time in seconds (default: now).", valueName: "unix-seconds")
     )
-    public var timestamp: Int64?
+    package var timestamp: Int64?
 
     @OptionGroup(title: "Keys and signing")
-    public var keys: KeyOptions
+    package var keys: KeyOptions
 
-    public init() {}
+    package init() {}
 
-    public mutating func validate() throws {
+    package mutating func validate() throws {
         _ = try Self.parseSession(json)
         if let timestamp, timestamp < 0 {
             throw ValidationError("--timestamp must be a Unix time of 0 or more.")
         }
     }
 
-    public func output() throws -> CommandOutput {
+    package func output() throws -> CommandOutput {
         Self.sign(
             session: try Self.parseSession(json),
             keys: try keys.secretKeys(),
@@ -49,12 +49,12 @@ public struct SignCommand: OutputCommand {
         )
     }
 
-    public func run() throws {
+    package func run() throws {
         try output().emit()
     }
 
     /// Parses `--json`: Flask's tagged JSON whose top level is an object.
-    public static func parseSession(_ json: String) throws(ValidationError) -> SessionObject {
+    package static func parseSession(_ json: String) throws(ValidationError) -> SessionObject {
         let value: SessionValue
         do {
             value = try TaggedJSON.decode(Array(json.utf8))
@@ -69,7 +69,7 @@ public struct SignCommand: OutputCommand {
 
     /// The cookie for `session` signed at `timestamp`, plus warnings for a weak key or an
     /// oversized cookie.
-    public static func sign(
+    package static func sign(
         session: SessionObject,
         keys: SecretKeys,
         digest: SigningDigest = .sha1,

@@ -3,8 +3,8 @@ import SessionKit
 
 /// `sessionkit sign-id ID --key K`: the signed session-id cookie value Flask-Session 0.8 sets with
 /// `SESSION_USE_SIGNER=True` (spec §11.3).
-public struct SignIDCommand: OutputCommand {
-    public static let configuration = CommandConfiguration(
+package struct SignIDCommand: OutputCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "sign-id",
         abstract: "Print the signed session-id cookie Flask-Session would set (SESSION_USE_SIGNER).",
         discussion: """
@@ -25,14 +25,14 @@ public struct SignIDCommand: OutputCommand {
             valueName: "id"
         )
     )
-    public var id: String
+    package var id: String
 
     @OptionGroup(title: "Keys and signing")
-    public var keys: IDKeyOptions
+    package var keys: IDKeyOptions
 
-    public init() {}
+    package init() {}
 
-    public func output() throws -> CommandOutput {
+    package func output() throws -> CommandOutput {
         Self.sign(
             id: try CookieArgument.resolve(id, what: "session id"),
             keys: try keys.secretKeys(),
@@ -41,12 +41,12 @@ public struct SignIDCommand: OutputCommand {
         )
     }
 
-    public func run() throws {
+    package func run() throws {
         try output().emit()
     }
 
     /// `id.signature` and a newline, plus warnings for an id SessionKit would not accept or a weak key.
-    public static func sign(
+    package static func sign(
         id: String,
         keys: SecretKeys,
         digest: SigningDigest = .sha1,

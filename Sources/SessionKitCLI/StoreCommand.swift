@@ -9,8 +9,8 @@ import SessionKit
 /// (so tests pass a store directly); the wrappers open the store named by `StoreOptions`. Stores
 /// file sessions under `SessionStorageKey`s (SHA-256 hex of the id): a store never sees a raw
 /// id, so `list` prints storage keys and `show`/`delete` hash a raw id before looking it up.
-public struct StoreCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct StoreCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "Inspect and maintain a server-side session store.",
         discussion: """
@@ -36,10 +36,10 @@ public struct StoreCommand: ParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 
     /// The one-line reason for a store failure.
-    public static func reason(for error: any Error) -> String {
+    package static func reason(for error: any Error) -> String {
         if let error = error as? SessionStoreError { return error.description }
         return "session store error: \(error)"
     }

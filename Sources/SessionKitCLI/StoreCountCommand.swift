@@ -2,26 +2,26 @@ import ArgumentParser
 import SessionKit
 
 /// `sessionkit store count`.
-public struct StoreCountCommand: AsyncOutputCommand {
-    public static let configuration = CommandConfiguration(
+package struct StoreCountCommand: AsyncOutputCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "count",
         abstract: "Print how many records the store holds (expired ones not yet swept included)."
     )
 
     @OptionGroup(title: "Store")
-    public var store: StoreOptions
+    package var store: StoreOptions
 
-    public init() {}
+    package init() {}
 
-    public func output() async throws -> CommandOutput {
+    package func output() async throws -> CommandOutput {
         await store.withStore { try await Self.count(store: $0) }
     }
 
-    public func run() async throws {
+    package func run() async throws {
         try await output().emit()
     }
 
-    public static func count(store: any SessionStore) async throws -> CommandOutput {
+    package static func count(store: any SessionStore) async throws -> CommandOutput {
         guard let inspectable = store as? any InspectableSessionStore else {
             return .rejected("this store cannot count its sessions")
         }

@@ -2,8 +2,8 @@ import ArgumentParser
 import SessionKit
 
 /// `sessionkit store delete ID`.
-public struct StoreDeleteCommand: AsyncOutputCommand {
-    public static let configuration = CommandConfiguration(
+package struct StoreDeleteCommand: AsyncOutputCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "delete",
         abstract: "Delete a session (log it out everywhere).",
         discussion: """
@@ -13,28 +13,28 @@ public struct StoreDeleteCommand: AsyncOutputCommand {
     )
 
     @Argument(help: SessionKeyArgument.help)
-    public var id: String
+    package var id: String
 
     @OptionGroup(title: "Store")
-    public var store: StoreOptions
+    package var store: StoreOptions
 
-    public init() {}
+    package init() {}
 
-    public mutating func validate() throws {
+    package mutating func validate() throws {
         _ = try SessionKeyArgument.parse(id)
     }
 
-    public func output() async throws -> CommandOutput {
+    package func output() async throws -> CommandOutput {
         let key = try SessionKeyArgument.parse(id)
         return await store.withStore { try await Self.delete(store: $0, key: key) }
     }
 
-    public func run() async throws {
+    package func run() async throws {
         try await output().emit()
     }
 
     /// Deletes the record under `key`: "deleted" or "absent", exit 0.
-    public static func delete(store: any SessionStore, key: SessionStorageKey) async throws -> CommandOutput {
+    package static func delete(store: any SessionStore, key: SessionStorageKey) async throws -> CommandOutput {
         let existed = try await StoreCommand.peek(store, key) != nil
         try await store.delete(key)
         return CommandOutput(stdout: existed ? "deleted\n" : "absent\n")

@@ -2,8 +2,8 @@ import ArgumentParser
 import SessionKit
 
 /// `sessionkit store list`.
-public struct StoreListCommand: AsyncOutputCommand {
-    public static let configuration = CommandConfiguration(
+package struct StoreListCommand: AsyncOutputCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List storage keys with their expiry.",
         discussion: """
@@ -15,31 +15,31 @@ public struct StoreListCommand: AsyncOutputCommand {
             """
     )
 
-    public static let defaultLimit = 100
+    package static let defaultLimit = 100
 
     @OptionGroup(title: "Store")
-    public var store: StoreOptions
+    package var store: StoreOptions
 
     @Option(name: .customLong("limit"), help: ArgumentHelp("List at most this many records.", valueName: "n"))
-    public var limit: Int = StoreListCommand.defaultLimit
+    package var limit: Int = StoreListCommand.defaultLimit
 
-    public init() {}
+    package init() {}
 
-    public mutating func validate() throws {
+    package mutating func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be 1 or more.") }
     }
 
-    public func output() async throws -> CommandOutput {
+    package func output() async throws -> CommandOutput {
         await store.withStore { try await Self.list(store: $0, limit: limit, now: UnixTime.now()) }
     }
 
-    public func run() async throws {
+    package func run() async throws {
         try await output().emit()
     }
 
     /// Up to `limit` records as `KEY  expires|expired ISO` lines, sorted by key; expired means
     /// expired at `now`.
-    public static func list(store: any SessionStore, limit: Int = defaultLimit, now: Int64) async throws
+    package static func list(store: any SessionStore, limit: Int = defaultLimit, now: Int64) async throws
         -> CommandOutput
     {
         guard let inspectable = store as? any InspectableSessionStore else {

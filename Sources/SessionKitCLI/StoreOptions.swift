@@ -5,19 +5,19 @@ import SessionKitDirectory
 
 /// `--store`: the kind of store. Each kind brings its own location options (`--session-dir`
 /// for `directory`); `sqlite`, `postgres`, `redis` can be added as cases with theirs.
-public enum StoreKind: String, CaseIterable, ExpressibleByArgument, Sendable {
+package enum StoreKind: String, CaseIterable, ExpressibleByArgument, Sendable {
     /// `DirectorySessionStore`: one file per session under `--session-dir`.
     case directory
 }
 
 /// Where the store is: the kind with its location, as the options give it.
-public enum StoreLocation: Sendable, Equatable {
+package enum StoreLocation: Sendable, Equatable {
     case directory(path: String)
 
     /// Opens the store. Inspection never creates it: a missing directory is an error, so a
     /// mistyped path is not silently reported as an empty store. `keys`: the app's secret keys,
     /// which the directory store's records are authenticated with (`RecordAuthenticator`).
-    public func open(keys: SecretKeys? = nil) throws -> any SessionStore {
+    package func open(keys: SecretKeys? = nil) throws -> any SessionStore {
         switch self {
         case .directory(let path):
             guard FileManager.default.fileExists(atPath: path) else {
@@ -30,12 +30,12 @@ public enum StoreLocation: Sendable, Equatable {
 }
 
 /// The store options shared by every `store` subcommand.
-public struct StoreOptions: ParsableArguments {
+package struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("store"),
         help: ArgumentHelp("The kind of session store.", valueName: "kind")
     )
-    public var kind: StoreKind = .directory
+    package var kind: StoreKind = .directory
 
     @Option(
         name: .customLong("session-dir"),
@@ -44,23 +44,23 @@ public struct StoreOptions: ParsableArguments {
             valueName: "path"
         )
     )
-    public var sessionDirectory: String?
+    package var sessionDirectory: String?
 
     /// The app's secret key (and fallbacks): the directory store authenticates its records with
     /// a key derived from it, so it reads nothing without it.
     @OptionGroup(title: "Key")
-    public var secrets: SecretKeyOptions
+    package var secrets: SecretKeyOptions
 
-    public init() {}
+    package init() {}
 
-    public mutating func validate() throws {
+    package mutating func validate() throws {
         if let sessionDirectory, sessionDirectory.isEmpty {
             throw ValidationError("--session-dir is empty.")
         }
     }
 
     /// The store the options name.
-    public var location: StoreLocation {
+    package var location: StoreLocation {
         switch kind {
         case .directory: .directory(path: sessionDirectory ?? DirectorySessionStore.defaultDirectory)
         }

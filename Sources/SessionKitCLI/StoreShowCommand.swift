@@ -2,8 +2,8 @@ import ArgumentParser
 import SessionKit
 
 /// `sessionkit store show ID`.
-public struct StoreShowCommand: AsyncOutputCommand {
-    public static let configuration = CommandConfiguration(
+package struct StoreShowCommand: AsyncOutputCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print a live session's record and data.",
         discussion: """
@@ -15,23 +15,23 @@ public struct StoreShowCommand: AsyncOutputCommand {
     )
 
     @Argument(help: SessionKeyArgument.help)
-    public var id: String
+    package var id: String
 
     @OptionGroup(title: "Store")
-    public var store: StoreOptions
+    package var store: StoreOptions
 
-    public init() {}
+    package init() {}
 
-    public mutating func validate() throws {
+    package mutating func validate() throws {
         _ = try SessionKeyArgument.parse(id)
     }
 
-    public func output() async throws -> CommandOutput {
+    package func output() async throws -> CommandOutput {
         let key = try SessionKeyArgument.parse(id)
         return await store.withStore { try await Self.show(store: $0, key: key, now: UnixTime.now()) }
     }
 
-    public func run() async throws {
+    package func run() async throws {
         try await output().emit()
     }
 
@@ -45,7 +45,7 @@ public struct StoreShowCommand: AsyncOutputCommand {
     ///     idle timeout:      store default
     ///     version:           2
     ///     data:              {"username":"admin"}
-    public static func show(store: any SessionStore, key: SessionStorageKey, now: Int64) async throws
+    package static func show(store: any SessionStore, key: SessionStorageKey, now: Int64) async throws
         -> CommandOutput
     {
         guard let record = try await StoreCommand.peek(store, key) else {

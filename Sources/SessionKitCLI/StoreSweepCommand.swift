@@ -2,8 +2,8 @@ import ArgumentParser
 import SessionKit
 
 /// `sessionkit store sweep`.
-public struct StoreSweepCommand: AsyncOutputCommand {
-    public static let configuration = CommandConfiguration(
+package struct StoreSweepCommand: AsyncOutputCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Remove expired records; print how many were removed.",
         discussion: """
@@ -12,23 +12,23 @@ public struct StoreSweepCommand: AsyncOutputCommand {
             """
     )
 
-    public static let batchSize = 1_000
+    package static let batchSize = 1_000
 
     @OptionGroup(title: "Store")
-    public var store: StoreOptions
+    package var store: StoreOptions
 
-    public init() {}
+    package init() {}
 
-    public func output() async throws -> CommandOutput {
+    package func output() async throws -> CommandOutput {
         await store.withStore { try await Self.sweep(store: $0, now: UnixTime.now()) }
     }
 
-    public func run() async throws {
+    package func run() async throws {
         try await output().emit()
     }
 
     /// Calls `sweep(now:limit:)` until it returns 0; prints the total removed.
-    public static func sweep(store: any SessionStore, now: Int64, batch: Int = batchSize) async throws
+    package static func sweep(store: any SessionStore, now: Int64, batch: Int = batchSize) async throws
         -> CommandOutput
     {
         guard let sweepable = store as? any SweepableSessionStore else {

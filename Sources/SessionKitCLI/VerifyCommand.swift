@@ -2,8 +2,8 @@ import ArgumentParser
 import SessionKit
 
 /// `sessionkit verify COOKIE --key K`: checks a cookie as Flask would and prints its session.
-public struct VerifyCommand: OutputCommand {
-    public static let configuration = CommandConfiguration(
+package struct VerifyCommand: OutputCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Verify a session cookie as Flask would, and print its session.",
         discussion: """
@@ -15,13 +15,13 @@ public struct VerifyCommand: OutputCommand {
     )
 
     /// Flask's default maximum age: PERMANENT_SESSION_LIFETIME, 31 days.
-    public static let defaultMaxAge: Int64 = 2_678_400
+    package static let defaultMaxAge: Int64 = 2_678_400
 
     @Argument(help: CookieArgument.help)
-    public var cookie: String
+    package var cookie: String
 
     @OptionGroup(title: "Keys and signing")
-    public var keys: KeyOptions
+    package var keys: KeyOptions
 
     @Option(
         name: .customLong("max-age"),
@@ -30,20 +30,20 @@ public struct VerifyCommand: OutputCommand {
             valueName: "seconds"
         )
     )
-    public var maxAge: Int64?
+    package var maxAge: Int64?
 
     @Flag(name: .customLong("no-max-age"), help: "No age limit: accept cookies of any age, timestamps in the future included.")
-    public var noMaxAge: Bool = false
+    package var noMaxAge: Bool = false
 
     @Option(
         name: .customLong("now"),
         help: ArgumentHelp("Verify as of this Unix time in seconds (default: now).", valueName: "unix-seconds")
     )
-    public var now: Int64?
+    package var now: Int64?
 
-    public init() {}
+    package init() {}
 
-    public mutating func validate() throws {
+    package mutating func validate() throws {
         if noMaxAge, maxAge != nil {
             throw ValidationError("Pass either --max-age or --no-max-age, not both.")
         }
@@ -56,12 +56,12 @@ public struct VerifyCommand: OutputCommand {
     }
 
     /// The age limit the options select: nil for none.
-    public var effectiveMaxAge: Int64? {
+    package var effectiveMaxAge: Int64? {
         noMaxAge ? nil : (maxAge ?? Self.defaultMaxAge)
     }
 
     /// Runs the command without printing.
-    public func output() throws -> CommandOutput {
+    package func output() throws -> CommandOutput {
         Self.verify(
             cookie: try CookieArgument.resolve(cookie),
             keys: try keys.secretKeys(),
@@ -72,12 +72,12 @@ public struct VerifyCommand: OutputCommand {
         )
     }
 
-    public func run() throws {
+    package func run() throws {
         try output().emit()
     }
 
     /// Verifies `cookie`: exit 0 and the session's tagged JSON, or exit 1 and the reason.
-    public static func verify(
+    package static func verify(
         cookie: String,
         keys: SecretKeys,
         digest: SigningDigest = .sha1,
@@ -96,5 +96,5 @@ public struct VerifyCommand: OutputCommand {
     }
 
     /// Why the cookie was rejected (every expiry, future timestamps included, starts with "expired:").
-    public static func reason(for error: SessionCookieError) -> String { error.description }
+    package static func reason(for error: SessionCookieError) -> String { error.description }
 }

@@ -3,8 +3,8 @@ import SessionKit
 
 /// `sessionkit verify-id COOKIE --key K`: checks a signed session-id cookie (spec §11.3) and
 /// prints the id.
-public struct VerifyIDCommand: OutputCommand {
-    public static let configuration = CommandConfiguration(
+package struct VerifyIDCommand: OutputCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "verify-id",
         abstract: "Verify a signed session-id cookie (SESSION_USE_SIGNER) and print the id.",
         discussion: """
@@ -24,14 +24,14 @@ public struct VerifyIDCommand: OutputCommand {
     )
 
     @Argument(help: CookieArgument.help)
-    public var cookie: String
+    package var cookie: String
 
     @OptionGroup(title: "Keys and signing")
-    public var keys: IDKeyOptions
+    package var keys: IDKeyOptions
 
-    public init() {}
+    package init() {}
 
-    public func output() throws -> CommandOutput {
+    package func output() throws -> CommandOutput {
         Self.verify(
             cookie: try CookieArgument.resolve(cookie),
             keys: try keys.secretKeys(),
@@ -40,13 +40,13 @@ public struct VerifyIDCommand: OutputCommand {
         )
     }
 
-    public func run() throws {
+    package func run() throws {
         try output().emit()
     }
 
     /// Verifies `cookie` with the current key and the fallbacks: exit 0 and the id, or exit 1
     /// and "bad signature".
-    public static func verify(
+    package static func verify(
         cookie: String,
         keys: SecretKeys,
         digest: SigningDigest = .sha1,

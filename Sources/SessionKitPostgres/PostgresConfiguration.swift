@@ -168,7 +168,7 @@ extension PostgresSessionStore {
     /// A bad store configuration (URL, schema or table name).
     public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
         public var message: String
-        public init(_ message: String) { self.message = message }
+        init(_ message: String) { self.message = message }
         public var description: String { "invalid PostgreSQL session store configuration: \(message)" }
     }
 

@@ -8,7 +8,7 @@ extension PostgresSessionStore {
     static let sweepLockClass: Int32 = 0x534B_5357
 
     /// Largest number of rows one `DELETE` statement removes.
-    public static let sweepStatementBatch = 1_000
+    static let sweepStatementBatch = 1_000
 
     /// Removes at most `limit` rows expired at `now`, oldest expiry first, in statements of at
     /// most `sweepStatementBatch` rows. Returns 0 only when no expired row is left. Several

@@ -166,6 +166,6 @@ public struct RedisConfiguration: Sendable, Equatable, CustomStringConvertible {
 /// A Redis URL that cannot be used; the message says what is wrong (never the password).
 public struct RedisURLError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    init(_ message: String) { self.message = message }
     public var description: String { "bad Redis URL: \(message)" }
 }

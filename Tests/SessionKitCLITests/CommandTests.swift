@@ -1,5 +1,5 @@
 import ArgumentParser
-import SessionKit
+@testable import SessionKit
 import SessionKitCLI
 import Testing
 

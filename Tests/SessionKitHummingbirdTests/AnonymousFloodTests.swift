@@ -1,7 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import SessionDemo
-import SessionKit
+@testable import SessionKit
 import Testing
 
 /// Issue 24 §2: every anonymous `GET /login` used to leave a session file and a lock file that

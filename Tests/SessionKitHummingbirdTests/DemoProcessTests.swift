@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import SessionDemo
-import SessionKit
+@testable import SessionKit
 import SessionKitDirectory
 import SessionKitHummingbird
 import SessionKitSQLite

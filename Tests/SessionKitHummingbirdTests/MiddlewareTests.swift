@@ -1,7 +1,7 @@
 import Hummingbird
 import HummingbirdTesting
 import SessionDemo
-import SessionKit
+@testable import SessionKit
 @testable import SessionKitHummingbird
 import Testing
 

@@ -1,5 +1,5 @@
 import FuzzSupport
-import SessionKit
+@testable import SessionKit
 
 /// The signed-cookie decoder on any bytes: the verified path (size, shape, signature) and, as the
 /// signature gate stops random input early, the unverified payload path (base64, zlib with its

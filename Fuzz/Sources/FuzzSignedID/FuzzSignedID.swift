@@ -1,5 +1,5 @@
 import FuzzSupport
-import SessionKit
+@testable import SessionKit
 
 /// A Cookie header as the server-side engine reads it: the header scan, the signed id's
 /// signature check and the id's shape check.

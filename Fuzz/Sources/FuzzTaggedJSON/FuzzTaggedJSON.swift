@@ -1,5 +1,5 @@
 import FuzzSupport
-import SessionKit
+@testable import SessionKit
 
 /// Flask's tagged JSON on any bytes; whatever decodes must encode, and the encoding must decode.
 @main struct Main {

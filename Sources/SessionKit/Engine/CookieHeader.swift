@@ -7,8 +7,8 @@ import Darwin
 #endif
 
 /// Finds one cookie in a request's `Cookie` header lines.
-public enum CookieHeader {
-    public enum Lookup: Sendable, Equatable {
+enum CookieHeader {
+    enum Lookup: Sendable, Equatable {
         case absent
         case value(Substring)
         /// The name occurs more than once (every value, in header order). Browsers send several
@@ -21,7 +21,7 @@ public enum CookieHeader {
 
     /// Looks `name` up in every header line (HTTP/2 may split cookies over several). Works on
     /// the UTF-8 bytes: `;` and `=` split, spaces and tabs around names and values are trimmed.
-    public static func lookup<S: Sequence>(_ name: String, in headers: S) -> Lookup where S.Element: StringProtocol {
+    static func lookup<S: Sequence>(_ name: String, in headers: S) -> Lookup where S.Element: StringProtocol {
         var found: Substring?
         var more: [Substring] = []
         var name = name

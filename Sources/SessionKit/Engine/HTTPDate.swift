@@ -7,23 +7,23 @@ import struct Foundation.Date
 /// parser `email.utils.parsedate_to_datetime` with all its leniencies (optional day name, RFC 850
 /// dates, two-digit years, named and numeric zones; a missing zone, `GMT` or `-0000` means UTC).
 /// All calendar math is done by hand (proleptic Gregorian, no `DateFormatter`, no time zones).
-public enum HTTPDate {
+enum HTTPDate {
     // MARK: Formatting
 
     /// `Www, DD Mon YYYY HH:MM:SS GMT` for a Unix time (seconds since 1970-01-01T00:00:00Z).
-    public static func format(unixSeconds: Int64) -> String {
+    static func format(unixSeconds: Int64) -> String {
         String(unsafeUninitializedCapacity: 40) { buffer in
             write(unixSeconds: unixSeconds, into: buffer)
         }
     }
 
     /// Formats a `Date`, dropping the fractional second the way Python does (toward the past).
-    public static func format(_ date: Date) -> String {
+    static func format(_ date: Date) -> String {
         format(unixSeconds: unixSeconds(flooring: date))
     }
 
     /// Appends the formatted date to `output` (no allocation beyond `output`'s growth).
-    public static func append(unixSeconds: Int64, to output: inout [UInt8]) {
+    static func append(unixSeconds: Int64, to output: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
             let count = write(unixSeconds: unixSeconds, into: buffer)
             output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count]))
@@ -33,7 +33,7 @@ public enum HTTPDate {
     /// Whole seconds since 1970 of `date`, rounded toward negative infinity (Python drops the
     /// microseconds of a datetime, which for pre-1970 instants moves them into the past).
     /// NaN gives 0; values beyond `Int64` saturate.
-    public static func unixSeconds(flooring date: Date) -> Int64 {
+    static func unixSeconds(flooring date: Date) -> Int64 {
         // Floor the reference-date interval (exact) rather than timeIntervalSince1970, whose
         // addition of 978307200 can round a fraction up to the next second.
         let reference = date.timeIntervalSinceReferenceDate
@@ -121,7 +121,7 @@ public enum HTTPDate {
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (`month` 1...12, any `day`).
     @inlinable
-    public static func days(fromCivilYear year: Int64, month: Int, day: Int) -> Int64 {
+    static func days(fromCivilYear year: Int64, month: Int, day: Int) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -133,7 +133,7 @@ public enum HTTPDate {
 
     /// The proleptic Gregorian date of a day number (days since 1970-01-01).
     @inlinable
-    public static func civil(fromDays days: Int64) -> (year: Int64, month: Int, day: Int) {
+    static func civil(fromDays days: Int64) -> (year: Int64, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -160,13 +160,13 @@ public enum HTTPDate {
     /// Parses an RFC 2822 date exactly like Werkzeug's `parse_date` and returns its Unix time, or
     /// nil where Werkzeug returns None or Python raises (the latter only for absurd numbers, see
     /// `parseResult`).
-    public static func parse(_ text: String) -> Int64? {
+    static func parse(_ text: String) -> Int64? {
         if case .date(let seconds) = parseResult(text) { return seconds }
         return nil
     }
 
     /// Parses and returns a `Date` (whole seconds), or nil (see `parse(_:)`).
-    public static func parseDate(_ text: String) -> Date? {
+    static func parseDate(_ text: String) -> Date? {
         parse(text).map { Date(timeIntervalSince1970: Double($0)) }
     }
 

@@ -85,7 +85,7 @@ public struct SessionConfiguration: Sendable {
     }
 
     /// Checks the configuration and returns the keys, or says what is wrong and how to fix it.
-    public func validatedKeys() throws(SessionConfigurationError) -> SecretKeys {
+    package func validatedKeys() throws(SessionConfigurationError) -> SecretKeys {
         guard let secretKey, !secretKey.isEmpty else { throw .missingSecretKey }
         if !allowWeakKeys {
             if let why = secretKey.weakness { throw .weakSecretKey(why) }
@@ -104,25 +104,25 @@ public struct SessionConfiguration: Sendable {
     }
 
     /// `permanentLifetime` in whole seconds (Flask's `int(total_seconds())`).
-    public var permanentLifetimeSeconds: Int64 { permanentLifetime.components.seconds }
+    var permanentLifetimeSeconds: Int64 { permanentLifetime.components.seconds }
 
     /// The idle timeout in seconds, `permanentLifetime` when unset.
-    public var idleTimeoutSeconds: Int64 { (idleTimeout ?? permanentLifetime).components.seconds }
+    var idleTimeoutSeconds: Int64 { (idleTimeout ?? permanentLifetime).components.seconds }
 
     /// `anonymousLifetime` in seconds, at most the idle timeout.
-    public var anonymousLifetimeSeconds: Int64 { min(anonymousLifetime.components.seconds, idleTimeoutSeconds) }
+    var anonymousLifetimeSeconds: Int64 { min(anonymousLifetime.components.seconds, idleTimeoutSeconds) }
 
     /// The touch interval for a session whose idle timeout is `idleSeconds`: `touchInterval`, but
     /// at most a quarter of the idle timeout (a 10 s idle timeout is touched every 2.5 s at most,
     /// so a user active every 2 s stays logged in).
-    public func effectiveTouchInterval(idleSeconds: Int64) -> Int64 {
+    func effectiveTouchInterval(idleSeconds: Int64) -> Int64 {
         min(touchInterval.components.seconds, max(idleSeconds / 4, 0))
     }
 
     /// `cookie` with `Secure` resolved: as set, else on when `servesHTTPS`, and always for the
     /// `__Secure-`/`__Host-` prefixes, `SameSite=None` and `Partitioned` (browsers drop such
     /// cookies without it).
-    public var effectiveCookie: SessionCookieOptions {
+    var effectiveCookie: SessionCookieOptions {
         var cookie = self.cookie
         cookie.secure = cookie.secure ?? (servesHTTPS || cookie.requiresSecure)
         return cookie
@@ -176,9 +176,9 @@ public struct SessionCookieOptions: Sendable, Hashable {
     /// with `Secure`, `Path=/` and no `Domain`, so no sibling subdomain or plain-HTTP page can
     /// set or overwrite it (cookie tossing). The defence that works against duplicate cookies.
     /// Matched without regard to case, as browsers now do.
-    public var hasHostPrefix: Bool { name.lowercased().hasPrefix("__host-") }
+    var hasHostPrefix: Bool { name.lowercased().hasPrefix("__host-") }
     /// The `__Secure-` prefix: the browser accepts the cookie only with `Secure`, from HTTPS.
-    public var hasSecurePrefix: Bool { name.lowercased().hasPrefix("__secure-") }
+    var hasSecurePrefix: Bool { name.lowercased().hasPrefix("__secure-") }
 
     /// The name prefix, `SameSite=None` or `Partitioned` make browsers drop the cookie without
     /// `Secure`.

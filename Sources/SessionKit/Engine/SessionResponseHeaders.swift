@@ -8,7 +8,7 @@ public struct SessionResponseHeaders: Sendable, Equatable {
     /// Add `Vary: Cookie`: the response depended on the session.
     public var varyCookie: Bool
 
-    public init(setCookie: String? = nil, varyCookie: Bool = false, clearCookies: [String] = []) {
+    init(setCookie: String? = nil, varyCookie: Bool = false, clearCookies: [String] = []) {
         self.clearCookies = clearCookies
         self.setCookie = setCookie
         self.varyCookie = varyCookie

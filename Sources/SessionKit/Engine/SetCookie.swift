@@ -1,13 +1,13 @@
 /// Writes `Set-Cookie` values exactly as Werkzeug's `dump_cookie` does for Flask's session:
 /// `name=value; Domain=…; Expires=…; Max-Age=…; Secure; HttpOnly; Path=…; SameSite=…; Partitioned`.
-public enum SetCookie {
+enum SetCookie {
     /// The cookie carrying `value`; `expires` (Unix seconds) only for permanent sessions.
-    public static func header(value: String, expires: Int64?, options: SessionCookieOptions) -> String {
+    static func header(value: String, expires: Int64?, options: SessionCookieOptions) -> String {
         Template(options).header(value: value, expires: expires)
     }
 
     /// The cookie that makes the browser drop the session: empty value, expired, same attributes.
-    public static func deletion(options: SessionCookieOptions) -> String {
+    static func deletion(options: SessionCookieOptions) -> String {
         Template(options).deletion
     }
 

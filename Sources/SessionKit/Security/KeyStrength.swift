@@ -28,16 +28,16 @@ import Darwin
 /// - otherwise a character guessed from the key's character classes (10 for digits only, 16 for
 ///   hex, else lower 26 + upper 26 + digits 10 + punctuation 33 + others).
 /// The estimate is deliberately low (an attacker's view): every pattern found makes the key weaker.
-public struct KeyStrength: Sendable, Equatable {
+struct KeyStrength: Sendable, Equatable {
     /// The bits a key needs to be accepted without `allowWeakKeys`.
-    public static let minimumBits: Double = 80
+    static let minimumBits: Double = 80
 
     /// Estimated guesses, as log2.
-    public let bits: Double
+    let bits: Double
     /// The kinds of pattern the cheapest reading used, in order of first use (empty for a random key).
-    public let patterns: [Pattern]
+    let patterns: [Pattern]
 
-    public enum Pattern: String, Sendable, Equatable {
+    enum Pattern: String, Sendable, Equatable {
         case word = "common words or passwords"
         case sequence = "an alphabet or digit run"
         case keyboard = "a keyboard run"
@@ -46,7 +46,7 @@ public struct KeyStrength: Sendable, Equatable {
     }
 
     /// Estimates the strength of a key's bytes (as text when they are UTF-8, else byte by byte).
-    public init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8]) {
         let symbols: [UInt32]
         let raw: Bool
         if let text = String(validating: bytes, as: UTF8.self) {

@@ -9,7 +9,7 @@ import Crypto
 /// so a record MAC can never stand in for a cookie signature or the other way round. Records
 /// are sealed with the current key and verified with the current key and the fallbacks
 /// (`SecretKeys.verificationOrder`), so key rotation keeps existing records readable.
-public struct RecordAuthenticator: Sendable {
+package struct RecordAuthenticator: Sendable {
     /// Bytes of MAC stored with each record.
     package static let macLength = 16
 
@@ -17,7 +17,7 @@ public struct RecordAuthenticator: Sendable {
     /// each MAC copies one and hashes only the message.
     private let keyed: [KeyedSHA256]
 
-    public init(keys: SecretKeys, purpose: String) {
+    package init(keys: SecretKeys, purpose: String) {
         keyed = keys.verificationOrder.map { secret in
             var derive = HMAC<SHA256>(key: SymmetricKey(data: secret.bytes))
             derive.update(data: Array(purpose.utf8))

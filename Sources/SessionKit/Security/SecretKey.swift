@@ -64,7 +64,7 @@ public struct SecretKey: Sendable, Hashable {
     }
 
     /// How many guesses the key resists, estimated from its patterns (see `KeyStrength`).
-    public var strength: KeyStrength { KeyStrength(bytes) }
+    var strength: KeyStrength { KeyStrength(bytes) }
 
     /// A new key: `byteCount` bytes from the system's CSPRNG.
     public static func generate(byteCount: Int = 32) -> SecretKey {
@@ -102,5 +102,5 @@ public struct SecretKeys: Sendable, Hashable {
     }
 
     /// Verification order, as Flask: the current key, then the fallbacks from the last to the first.
-    public var verificationOrder: [SecretKey] { [current] + fallbacks.reversed() }
+    var verificationOrder: [SecretKey] { [current] + fallbacks.reversed() }
 }

@@ -233,7 +233,7 @@ public final class Session: Sendable {
     }
 
     /// Keys set or removed since loading, with their current values (nil = removed).
-    public var changes: [SessionChange] {
+    var changes: [SessionChange] {
         state.withLock { s in s.changedKeys.sorted.map { SessionChange(key: $0, value: s.data[$0]) } }
     }
 

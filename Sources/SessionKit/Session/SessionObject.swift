@@ -6,7 +6,7 @@
 /// is exactly Flask's `sort_keys=True` order.
 public struct SessionObject: Sendable, Hashable {
     /// Entries sorted by the UTF-8 bytes of their keys, no duplicates.
-    public private(set) var entries: [(key: String, value: SessionValue)]
+    package private(set) var entries: [(key: String, value: SessionValue)]
 
     public init() { self.entries = [] }
 
@@ -105,7 +105,7 @@ public struct SessionObject: Sendable, Hashable {
     }
 
     /// Compares two keys by Unicode code point (= UTF-8 byte order), never by canonical equivalence.
-    public static func compare(_ a: String, _ b: String) -> ComparisonResult {
+    static func compare(_ a: String, _ b: String) -> ComparisonResult {
         // Native strings (small ones included) expose their UTF-8 directly.
         if let result = a.utf8.withContiguousStorageIfAvailable({ x in
             b.utf8.withContiguousStorageIfAvailable { y in compare(x, y) }
@@ -138,7 +138,7 @@ public struct SessionObject: Sendable, Hashable {
         return x.count < y.count ? .orderedAscending : .orderedDescending
     }
 
-    public enum ComparisonResult: Sendable { case orderedAscending, orderedSame, orderedDescending }
+    enum ComparisonResult: Sendable { case orderedAscending, orderedSame, orderedDescending }
 
     public static func == (lhs: SessionObject, rhs: SessionObject) -> Bool {
         guard lhs.entries.count == rhs.entries.count else { return false }

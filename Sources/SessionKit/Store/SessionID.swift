@@ -8,7 +8,7 @@ public struct SessionID: Sendable, Hashable, CustomStringConvertible {
     /// channel on the lookup does not reveal live ids. Computed once (a save needs it again).
     public let storageKey: SessionStorageKey
 
-    public static let byteCount = 32
+    static let byteCount = 32
     public static let length = 43
 
     /// A fresh random id.

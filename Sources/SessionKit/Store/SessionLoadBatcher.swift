@@ -17,15 +17,15 @@ import Synchronization
 /// - A failed lookup fails every load of its batch with the same error. Each lookup is bounded by
 ///   the store's own operation timeout, so a load waits at most one timeout for a slot plus one
 ///   for its own batch.
-public final class SessionLoadBatcher: Sendable {
+package final class SessionLoadBatcher: Sendable {
     /// Looks up `keys` (distinct) at `now`: for each key found, its record, or the error that
     /// only that key's load should throw (a corrupt record); a missing key means no record. A
     /// thrown error fails every load of the batch.
-    public typealias Lookup = @Sendable (_ keys: [SessionStorageKey], _ now: Int64) async throws
+    package typealias Lookup = @Sendable (_ keys: [SessionStorageKey], _ now: Int64) async throws
         -> [SessionStorageKey: Result<SessionRecord, any Error>]
 
-    public let maxConcurrentLookups: Int
-    public let maxBatchSize: Int
+    package let maxConcurrentLookups: Int
+    package let maxBatchSize: Int
     private let state = Mutex(State())
 
     private struct Waiter {
@@ -53,7 +53,7 @@ public final class SessionLoadBatcher: Sendable {
         }
     }
 
-    public init(maxConcurrentLookups: Int = 2, maxBatchSize: Int = 64) {
+    package init(maxConcurrentLookups: Int = 2, maxBatchSize: Int = 64) {
         self.maxConcurrentLookups = max(1, maxConcurrentLookups)
         self.maxBatchSize = max(1, maxBatchSize)
     }
@@ -63,7 +63,7 @@ public final class SessionLoadBatcher: Sendable {
 
     /// The record under `key` live at `now`, or nil. Every caller passes the same `lookup` (the
     /// store's); it runs this load's batch, and the batches that follow it while loads wait.
-    public func load(
+    package func load(
         _ key: SessionStorageKey, now: Int64, lookup: @escaping Lookup
     ) async throws -> SessionRecord? {
         let leads = state.withLock { s -> Bool in

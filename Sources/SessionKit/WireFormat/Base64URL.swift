@@ -1,5 +1,5 @@
 /// URL-safe base64 without padding, as itsdangerous emits it (RFC 4648 §5, trailing `=` stripped).
-public enum Base64URL {
+enum Base64URL {
     @usableFromInline static let alphabet: [UInt8] = Array(
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
@@ -13,7 +13,7 @@ public enum Base64URL {
         return table
     }()
 
-    public static func encodedLength(_ count: Int) -> Int { (count * 4 + 2) / 3 }
+    static func encodedLength(_ count: Int) -> Int { (count * 4 + 2) / 3 }
 
     /// Whether every byte is in the URL-safe alphabet (`A-Z a-z 0-9 - _`: no `+`, `/` or `=`).
     static func isURLSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -30,7 +30,7 @@ public enum Base64URL {
     }
 
     /// Appends the unpadded URL-safe base64 of `bytes` to `output`.
-    public static func encode(_ bytes: some Collection<UInt8>, into output: inout [UInt8]) {
+    static func encode(_ bytes: some Collection<UInt8>, into output: inout [UInt8]) {
         if bytes.withContiguousStorageIfAvailable({ encode(UnsafeRawBufferPointer($0), into: &output) }) == nil {
             Array(bytes).withUnsafeBytes { encode($0, into: &output) }
         }
@@ -76,7 +76,7 @@ public enum Base64URL {
         }
     }
 
-    public static func encode(_ bytes: some Collection<UInt8>) -> String {
+    static func encode(_ bytes: some Collection<UInt8>) -> String {
         var out: [UInt8] = []
         encode(bytes, into: &out)
         return String(decoding: out, as: UTF8.self)
@@ -85,17 +85,17 @@ public enum Base64URL {
     /// Decodes URL-safe (or standard) base64, padded or not; unused low bits of the last
     /// character are ignored, as Python does. Returns nil on any character outside the alphabets
     /// or an impossible length (4k+1).
-    public static func decode(_ text: some Collection<UInt8>) -> [UInt8]? {
+    static func decode(_ text: some Collection<UInt8>) -> [UInt8]? {
         var out: [UInt8] = []
         return decode(text, into: &out) ? out : nil
     }
 
-    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    static func decode(_ text: some StringProtocol) -> [UInt8]? {
         decode(text.utf8)
     }
 
     /// Appends the decoded bytes to `output`; false (output unspecified) when invalid.
-    public static func decode(_ text: some Collection<UInt8>, into output: inout [UInt8]) -> Bool {
+    static func decode(_ text: some Collection<UInt8>, into output: inout [UInt8]) -> Bool {
         if let done = text.withContiguousStorageIfAvailable({ decode($0, appendingTo: &output) }) {
             return done
         }

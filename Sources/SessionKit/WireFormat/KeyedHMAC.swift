@@ -8,7 +8,7 @@ public enum SigningDigest: String, Sendable, CaseIterable, Hashable {
     case sha256
 
     /// Length of a raw MAC in bytes.
-    public var macLength: Int {
+    var macLength: Int {
         switch self {
         case .sha1: return 20
         case .sha256: return 32

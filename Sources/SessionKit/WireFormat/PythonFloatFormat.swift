@@ -10,9 +10,9 @@
 /// Swift's `Double.description` produces the same shortest round-trip digits but switches to
 /// scientific notation at different thresholds (`9.1e+15` where Python writes
 /// `9100000000000000.0`), so only its digits are used and the layout is redone here.
-public enum PythonFloatFormat {
+enum PythonFloatFormat {
     /// Python `repr(value)`: non-finite values are `nan`, `inf`, `-inf` (also what `str()` gives).
-    public static func repr(_ value: Double) -> String {
+    static func repr(_ value: Double) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(24)
         append(value, nan: "nan", infinity: "inf", negativeInfinity: "-inf", to: &out)
@@ -21,7 +21,7 @@ public enum PythonFloatFormat {
 
     /// Python `json.dumps(value)`: like `repr`, but non-finite values are the (non-standard)
     /// JSON literals `NaN`, `Infinity`, `-Infinity`.
-    public static func json(_ value: Double) -> String {
+    static func json(_ value: Double) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(24)
         appendJSON(value, to: &out)
@@ -30,7 +30,7 @@ public enum PythonFloatFormat {
 
     /// Appends the `json.dumps` spelling of `value` to `output`.
     @inlinable
-    public static func appendJSON(_ value: Double, to output: inout [UInt8]) {
+    static func appendJSON(_ value: Double, to output: inout [UInt8]) {
         append(value, nan: "NaN", infinity: "Infinity", negativeInfinity: "-Infinity", to: &output)
     }
 

@@ -4,7 +4,7 @@
 /// Decoding bounds its cost before doing work: the length is checked before anything else, the
 /// signature before any base64 or zlib, and inflation stops at `maxDecompressedSize`.
 public struct SessionCookieCodec: Sendable {
-    public let signer: TimestampSigner
+    let signer: TimestampSigner
     /// Cookies longer than this are rejected unread (Flask's `MAX_COOKIE_SIZE`, 4093).
     public let maxCookieSize: Int
     /// Inflated payloads larger than this are rejected (a zlib bomb costs nothing).
@@ -50,7 +50,7 @@ public struct SessionCookieCodec: Sendable {
     }
 
     /// Signs already-serialized tagged JSON.
-    public func encode(json: [UInt8], timestamp: Int64) -> String {
+    func encode(json: [UInt8], timestamp: Int64) -> String {
         var out: [UInt8] = []
         // Payload, `.`, timestamp (at most 11), `.`, signature.
         out.reserveCapacity(1 + Base64URL.encodedLength(json.count) + 13
@@ -61,7 +61,7 @@ public struct SessionCookieCodec: Sendable {
     }
 
     /// Signs an already-encoded payload (as a verified cookie carried it) at `timestamp`.
-    public func sign(payload: Substring, timestamp: Int64) -> String {
+    func sign(payload: Substring, timestamp: Int64) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(payload.utf8.count + 13 + Base64URL.encodedLength(signer.signer.digest.macLength))
         out.append(contentsOf: payload.utf8)
@@ -71,7 +71,7 @@ public struct SessionCookieCodec: Sendable {
 
     /// The payload of `payload.timestamp.signature` (split from the right, as the verifier
     /// does); nil without two dots.
-    public static func payload(ofSignedCookie cookie: Substring) -> Substring? {
+    static func payload(ofSignedCookie cookie: Substring) -> Substring? {
         guard let signatureDot = cookie.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
         let rest = cookie[..<signatureDot]
         guard let timestampDot = rest.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
@@ -79,7 +79,7 @@ public struct SessionCookieCodec: Sendable {
     }
 
     /// `b64u(json)`, or `"." + b64u(zlib(json))` when zlib saves at least two bytes.
-    public static func encodePayload(_ json: [UInt8], into out: inout [UInt8]) {
+    static func encodePayload(_ json: [UInt8], into out: inout [UInt8]) {
         json.withUnsafeBytes { json in
             // Flask always tries: `if len(compressed) < len(json) - 1`.
             let usedCompressed = Zlib.withCompressed(json) { compressed -> Bool in
@@ -149,7 +149,7 @@ public struct SessionCookieCodec: Sendable {
     }
 
     /// The JSON bytes inside a payload (base64, then inflate when it starts with `.`).
-    public static func payloadJSON(
+    static func payloadJSON(
         _ payload: some Collection<UInt8>, maxDecompressedSize: Int
     ) throws(SessionCookieError) -> (json: [UInt8], compressed: Bool) {
         let copy = { (payload: UnsafeBufferPointer<UInt8>) in
@@ -188,7 +188,7 @@ public struct SessionCookieCodec: Sendable {
     }
 
     /// Parses tagged JSON; the top level must be an object.
-    public static func sessionObject(fromJSON json: [UInt8]) throws(SessionCookieError) -> SessionObject {
+    package static func sessionObject(fromJSON json: [UInt8]) throws(SessionCookieError) -> SessionObject {
         try json.withUnsafeBufferPointer { sessionObject(fromJSONBytes: $0) }.get()
     }
 
@@ -207,7 +207,7 @@ public struct SessionCookieCodec: Sendable {
 
     /// Reads a cookie without any key (like flask-unsign's decode): for forensics only; nothing
     /// read this way may be trusted.
-    public static func decodeUnverified(
+    package static func decodeUnverified(
         _ cookie: Substring, maxDecompressedSize: Int = 64 * 1024
     ) throws(SessionCookieError) -> (json: [UInt8], timestamp: Int64?, compressed: Bool) {
         var parts = cookie.utf8[...]

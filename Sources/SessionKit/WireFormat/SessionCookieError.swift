@@ -25,7 +25,7 @@ public enum SessionCookieError: Error, Sendable, Equatable, CustomStringConverti
     }
 
     /// itsdangerous' exception class for the same failure.
-    public var itsdangerousName: String {
+    var itsdangerousName: String {
         switch self {
         case .oversized, .badSignature: return "BadSignature"
         case .malformedTimestamp: return "BadTimeSignature"

@@ -5,13 +5,13 @@ import protocol Foundation.DataProtocol
 /// Signs with the current key only; verifies with the current key, then the fallbacks newest
 /// first (Flask's order). Used directly for signed session ids (salt `flask-session`, no
 /// timestamp) and underneath `TimestampSigner` for cookie sessions.
-public struct Signer: Sendable {
-    public let salt: String
-    public let digest: SigningDigest
+package struct Signer: Sendable {
+    package let salt: String
+    package let digest: SigningDigest
     private let signing: KeyedHMAC
     private let verifying: [KeyedHMAC]
 
-    public init(keys: SecretKeys, salt: String, digest: SigningDigest = .sha1) {
+    package init(keys: SecretKeys, salt: String, digest: SigningDigest = .sha1) {
         self.salt = salt
         self.digest = digest
         let saltBytes = Array(salt.utf8)
@@ -23,7 +23,7 @@ public struct Signer: Sendable {
     }
 
     /// The base64url signature of `message` under the current key.
-    public func signature(for message: some DataProtocol) -> [UInt8] {
+    package func signature(for message: some DataProtocol) -> [UInt8] {
         var out: [UInt8] = []
         appendSignature(for: message, to: &out)
         return out
@@ -48,7 +48,7 @@ public struct Signer: Sendable {
     }
 
     /// `value.signature`, as itsdangerous' `Signer.sign`.
-    public func sign(_ value: String) -> String {
+    package func sign(_ value: String) -> String {
         var out = Array(value.utf8)
         let sig = out.withUnsafeBytes { signature(for: $0) }
         out.append(UInt8(ascii: "."))
@@ -65,7 +65,7 @@ public struct Signer: Sendable {
     /// Whether `signature` (base64, leniently decoded) is the MAC of `message` under any
     /// verification key. Every key is tried (no early exit on a match) so that timing does not
     /// reveal which key matched.
-    public func verify(message: some DataProtocol, signature: some Collection<UInt8>) -> Bool {
+    package func verify(message: some DataProtocol, signature: some Collection<UInt8>) -> Bool {
         let check = { (message: UnsafeRawBufferPointer) -> Bool in
             signature.withContiguousStorageIfAvailable { verify(message: message, signature: $0) }
                 ?? Array(signature).withUnsafeBufferPointer { verify(message: message, signature: $0) }
@@ -118,7 +118,7 @@ public struct Signer: Sendable {
     }
 
     /// Splits `signed` at its last `.` and verifies; returns the value or nil.
-    public func unsign(_ signed: Substring) -> Substring? {
+    package func unsign(_ signed: Substring) -> Substring? {
         unsignNotingCanonical(signed)?.value
     }
 
@@ -142,7 +142,7 @@ public struct Signer: Sendable {
         return (Substring(value), result == .current)
     }
 
-    public func unsign(_ signed: String) -> String? {
+    package func unsign(_ signed: String) -> String? {
         unsign(Substring(signed)).map(String.init)
     }
 }

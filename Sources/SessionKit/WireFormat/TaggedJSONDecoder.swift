@@ -4,7 +4,7 @@ public struct TaggedJSONError: Error, Sendable, CustomStringConvertible {
     /// Byte offset into the input where the problem was found, when there is one.
     public let offset: Int?
 
-    public init(message: String, offset: Int? = nil) {
+    init(message: String, offset: Int? = nil) {
         self.message = message
         self.offset = offset
     }
@@ -32,7 +32,7 @@ extension TaggedJSON {
     }
 
     /// Plain JSON without tag interpretation (for tools that want to show the raw payload).
-    public static func decodeUntagged(
+    static func decodeUntagged(
         _ bytes: some Collection<UInt8>, maxDepth: Int = 128
     ) throws(TaggedJSONError) -> SessionValue {
         try parse(bytes, maxDepth: maxDepth, tagged: false)

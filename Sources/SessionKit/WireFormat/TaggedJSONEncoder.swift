@@ -28,7 +28,7 @@ public enum TaggedJSON {
 
 extension SessionValue {
     /// The value as Flask's tagged JSON text (pure ASCII).
-    public var taggedJSONString: String {
+    var taggedJSONString: String {
         String(decoding: TaggedJSON.encode(self), as: UTF8.self)
     }
 }

@@ -1,14 +1,14 @@
 /// itsdangerous' `TimestampSigner`: `value.TIMESTAMP.SIGNATURE`, where the signature covers
 /// `value.TIMESTAMP` and the timestamp is the signing time as minimal big-endian bytes, base64url.
-public struct TimestampSigner: Sendable {
-    public let signer: Signer
+struct TimestampSigner: Sendable {
+    let signer: Signer
 
-    public init(keys: SecretKeys, salt: String, digest: SigningDigest = .sha1) {
+    init(keys: SecretKeys, salt: String, digest: SigningDigest = .sha1) {
         self.signer = Signer(keys: keys, salt: salt, digest: digest)
     }
 
     /// Appends `.TIMESTAMP.SIGNATURE` to `text` (which holds the value).
-    public func sign(appendingTo text: inout [UInt8], timestamp: Int64) {
+    func sign(appendingTo text: inout [UInt8], timestamp: Int64) {
         text.reserveCapacity(text.count + 14 + Base64URL.encodedLength(signer.digest.macLength))
         text.append(UInt8(ascii: "."))
         TimestampSigner.encodeTimestamp(timestamp, into: &text)
@@ -29,7 +29,7 @@ public struct TimestampSigner: Sendable {
 
     /// Verifies and splits; checks the age against `maxAge` (nil: no limit) at `now`.
     /// A timestamp in the future counts as expired, as in itsdangerous.
-    public func unsign(
+    func unsign(
         _ signed: Substring.UTF8View, maxAge: Int64?, now: Int64
     ) throws(SessionCookieError) -> (value: Substring.UTF8View, timestamp: Int64) {
         let result = signed.withContiguousStorageIfAvailable {
@@ -77,7 +77,7 @@ public struct TimestampSigner: Sendable {
     }
 
     /// Minimal big-endian bytes of the timestamp (empty for 0), base64url.
-    public static func encodeTimestamp(_ timestamp: Int64, into output: inout [UInt8]) {
+    static func encodeTimestamp(_ timestamp: Int64, into output: inout [UInt8]) {
         let v = UInt64(bitPattern: timestamp)
         let count = (v.bitWidth - v.leadingZeroBitCount + 7) / 8
         withUnsafeBytes(of: v.bigEndian) { bytes in
@@ -86,7 +86,7 @@ public struct TimestampSigner: Sendable {
     }
 
     /// Left-pads to 8 bytes and reads big-endian; nil for more than 8 bytes or bad base64.
-    public static func decodeTimestamp(_ text: some Collection<UInt8>) -> Int64? {
+    static func decodeTimestamp(_ text: some Collection<UInt8>) -> Int64? {
         text.withContiguousStorageIfAvailable { decodeTimestamp($0) }
             ?? Array(text).withUnsafeBufferPointer { decodeTimestamp($0) }
     }
