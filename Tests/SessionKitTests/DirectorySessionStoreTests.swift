@@ -686,11 +686,11 @@ enum TestFolders {
         }
     }
 
-    @Test func garbageIsAbsentAndRemoved() async throws {
+    @Test(.seeded) func garbageIsAbsentAndRemoved() async throws {
         try await Self.withStore(durability: .noSync) { (store, dir) async throws in
             let key = Self.newKey()
             #expect(try await store.create(key, record: Self.record()))
-            var rng = SplitMix64(seed: 1)
+            var rng = TestSeed.generator()
             for length in [0, 1, 3, 4, 63, 64, 65, 100, 5_000, 70_000] {
                 let garbage = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
                 try await Self.expectDropped(garbage, store: store, dir: dir, key: key)
@@ -923,10 +923,10 @@ enum TestFolders {
 
     // MARK: Sweep
 
-    @Test func sweepRemovesOnlyExpiredAndResumesAcrossCalls() async throws {
+    @Test(.seeded) func sweepRemovesOnlyExpiredAndResumesAcrossCalls() async throws {
         // A small examine bound: without the cursor, calls would keep re-reading the same files.
         try await Self.withStore(durability: .noSync, sweepExamineLimit: 150) { (store, dir) async throws in
-            var rng = SplitMix64(seed: 42)
+            var rng = TestSeed.generator()
             var expired = Set<SessionStorageKey>()
             var live = Set<SessionStorageKey>()
             for _ in 0..<2_000 {
@@ -1135,7 +1135,7 @@ enum TestFolders {
         #expect(leftovers.isEmpty)
     }
 
-    @Test func mixedOperationsFromTwoStoresLeaveNoDebris() async throws {
+    @Test(.seeded) func mixedOperationsFromTwoStoresLeaveNoDebris() async throws {
         let dir = TestFolders.fresh()
         defer { TestFolders.remove(dir) }
         let stores = [
@@ -1148,7 +1148,7 @@ enum TestFolders {
             for worker in 0..<8 {
                 let store = stores[worker % 2]
                 group.addTask {
-                    var rng = SplitMix64(seed: UInt64(worker) + 100)
+                    var rng = TestSeed.generator(stream: UInt64(worker))
                     for step in 0..<300 {
                         let key = keys[Int.random(in: 0..<keys.count, using: &rng)]
                         let now = t0 + Int64(step / 10)
@@ -1232,7 +1232,7 @@ enum TestFolders {
 
     /// The lock protocol itself, with separate open file descriptions (as separate processes
     /// have): holders that unlink the lock file never let two holders in at once.
-    @Test func fileLockIsExclusiveWhileLockFilesComeAndGo() async throws {
+    @Test(.seeded) func fileLockIsExclusiveWhileLockFilesComeAndGo() async throws {
         try await Self.withStore { (store, dir) async throws in
             let key = Self.newKey()
             let paths = SessionPaths(key)
@@ -1243,7 +1243,7 @@ enum TestFolders {
             let acquisitions = Atomic<Int>(0)
             let root = store.rootFD
             DispatchQueue.concurrentPerform(iterations: 4) { worker in
-                var rng = SplitMix64(seed: UInt64(worker))
+                var rng = TestSeed.generator(stream: UInt64(worker))
                 for _ in 0..<1_000 {
                     guard case .locked(let lock)? = try? SessionFileLock.acquire(
                         root: root, path: paths.lock, display: paths.display, blocking: true,

@@ -45,8 +45,8 @@ import Testing
         }
     }
 
-    @Test func collidingKeysStayFindableThroughInsertsRemovalsAndGrowth() {
-        var rng = SystemRandomNumberGenerator()
+    @Test(.seeded) func collidingKeysStayFindableThroughInsertsRemovalsAndGrowth() {
+        var rng = TestSeed.generator()
         var table = Table()
         // Homes near both ends of every table size up to 1,024 buckets (runs wrap around), and
         // many keys per home.

@@ -247,8 +247,9 @@ import Darwin
 
     /// Many sessions, few slots: the store never keeps more descriptors than its capacity, and
     /// every load still returns its own session.
-    @Test func manySessionsKeepAtMostCapacityDescriptors() async throws {
+    @Test(.seeded) func manySessionsKeepAtMostCapacityDescriptors() async throws {
         try await Self.withTwoStores(capacity: 8) { (reader, writer, _) async throws in
+            var rng = TestSeed.generator()
             var keys: [SessionStorageKey] = []
             for i in 0..<40 {
                 let key = D.newKey()
@@ -256,7 +257,7 @@ import Darwin
                 #expect(try await writer.create(key, record: D.record(["i": .int(SessionInteger(i))])))
             }
             for round in 0..<3 {
-                for (i, key) in keys.enumerated().shuffled() {
+                for (i, key) in keys.enumerated().shuffled(using: &rng) {
                     #expect(try await reader.load(key, now: D.t0)?.data == ["i": .int(SessionInteger(i))], "round \(round)")
                 }
                 #expect(reader.openFiles.count == 8)

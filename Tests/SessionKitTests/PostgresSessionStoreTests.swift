@@ -440,7 +440,7 @@ final class TCPProxy: @unchecked Sendable {
     }
 
     /// Loads batched into one query: a corrupt row fails its own loads, not the others'.
-    @Test(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipMessage))
+    @Test(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipMessage), .seeded)
     func aCorruptRowFailsOnlyItsOwnLoadsInABatch() async throws {
         let store = try PostgresTestServer.makeStore()
         defer { Task { [store] in await store.shutdown() } }
@@ -454,7 +454,8 @@ final class TCPProxy: @unchecked Sendable {
             #expect(try await store.create(key, record: StoreConformanceTests.record(["i": .int(i)])))
             good.append(key)
         }
-        let asks = (good.map { Optional($0) } + Array(repeating: nil, count: 20)).shuffled()
+        var rng = TestSeed.generator()
+        let asks = (good.map { Optional($0) } + Array(repeating: nil, count: 20)).shuffled(using: &rng)
         let index = Dictionary(uniqueKeysWithValues: good.enumerated().map { ($1, $0) })
         let (ok, corrupt, other) = await withTaskGroup(of: Int.self) { group in
             for key in asks {

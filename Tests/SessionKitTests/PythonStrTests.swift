@@ -45,18 +45,16 @@ import Testing
     }
 
     /// 3,000 random values through Flask: `str()` and `repr()` equal byte for byte.
-    @Test func matchesFlaskDecodedValues() throws {
+    @Test(.seeded) func matchesFlaskDecodedValues() throws {
         guard let python = Self.python() else { return }
-        let seed = ProcessInfo.processInfo.environment["SESSIONKIT_SEED"].flatMap { UInt64($0) }
-            ?? UInt64.random(in: 0...UInt64.max)
-        var rng = SplitMix64(seed: seed)
+        var rng = TestSeed.generator()
         let version = try Self.runPython(python, lines: []).first ?? ""
         let unicode = Self.parseVersion(version)
         var values: [SessionValue] = []
         for _ in 0..<3_000 { values.append(PythonValues.value(using: &rng, depth: 0, unicode: unicode)) }
         let lines = values.map { String(decoding: TaggedJSON.encode($0), as: UTF8.self) }
         let replies = try Self.runPython(python, lines: lines).dropFirst()
-        try #require(replies.count == values.count, "seed \(seed): \(replies.count) replies")
+        try #require(replies.count == values.count, "\(replies.count) replies")
         var failures = 0
         for (value, reply) in zip(values, replies) where failures < 5 {
             let parts = reply.split(separator: " ", omittingEmptySubsequences: false)
@@ -65,7 +63,7 @@ import Testing
             if Array(value.pythonStr.utf8) != str || Array(value.pythonRepr.utf8) != repr {
                 failures += 1
                 Issue.record("""
-                    seed \(seed) (rerun with SESSIONKIT_SEED=\(seed)): \(TaggedJSON.encode(value).count) bytes
+                    \(TaggedJSON.encode(value).count) bytes
                     Python str:  \(String(decoding: str, as: UTF8.self))
                     Swift str:   \(value.pythonStr)
                     Python repr: \(String(decoding: repr, as: UTF8.self))

@@ -250,8 +250,8 @@ struct OwnRedisServerUnavailable: Error {}
         }
     }
 
-    @Test func randomGarbageNeverCrashes() throws {
-        var rng = SystemRandomNumberGenerator()
+    @Test(.seeded) func randomGarbageNeverCrashes() throws {
+        var rng = TestSeed.generator()
         let alphabet = Array("*$:+-\r\n0123456789-1abc".utf8)
         for _ in 0..<20_000 {
             let n = Int.random(in: 0..<48, using: &rng)

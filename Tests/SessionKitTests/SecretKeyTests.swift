@@ -96,8 +96,8 @@ import Testing
     }
 
     /// Random keys as the tools make them, many times over: never refused.
-    @Test func randomKeysAreAlwaysAccepted() {
-        var rng = SystemRandomNumberGenerator()
+    @Test(.seeded) func randomKeysAreAlwaysAccepted() {
+        var rng = TestSeed.generator()
         func random(_ alphabet: String, _ count: Int) -> String {
             let characters = Array(alphabet)
             return String((0..<count).map { _ in characters.randomElement(using: &rng)! })

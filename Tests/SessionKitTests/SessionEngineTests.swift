@@ -207,8 +207,9 @@ import Testing
         _ = try await request(rotated, cookie: "session=" + adminCookie) { #expect($0["username"] == "admin") }
     }
 
-    @Test func oversizedOutgoingCookieIsAnErrorNamingTheSize() async throws {
-        let random = (0..<4000).map { _ in UInt8.random(in: 0...255) }
+    @Test(.seeded) func oversizedOutgoingCookieIsAnErrorNamingTheSize() async throws {
+        var rng = TestSeed.generator()
+        let random = (0..<4000).map { _ in UInt8.random(in: 0...255, using: &rng) }
         let engine = try engine()
         let error = await #expect(throws: SessionSaveError.self) {
             _ = try await request(engine) { $0["blob"] = .bytes(random) }

@@ -60,8 +60,8 @@ fileprivate func randomHex(_ n: Int, _ rng: inout SplitMix64) -> String {
         }
     }
 
-    @Test func sessionJSON() {
-        var rng = SplitMix64(seed: 1)
+    @Test(.seeded) func sessionJSON() {
+        var rng = TestSeed.generator()
         var cases: [String] = [
             #"{"_fresh":true,"_id":"\#(randomHex(128, &rng))","csrf_token":"\#(randomHex(40, &rng))","username":"admin"}"#,
             #"{"_fresh":false,"_permanent":true,"user_id":"42"}"#,
@@ -84,8 +84,8 @@ fileprivate func randomHex(_ n: Int, _ rng: inout SplitMix64) -> String {
         }
     }
 
-    @Test func randomBytesAndEdges() {
-        var rng = SplitMix64(seed: 2)
+    @Test(.seeded) func randomBytesAndEdges() {
+        var rng = TestSeed.generator()
         // Incompressible data: stored / fixed blocks.
         for n in [1, 2, 3, 4, 5, 10, 50, 100, 255, 256, 257, 258, 259, 500, 1000, 4000, 8000, 16000] {
             let r = check((0..<n).map { _ in UInt8(truncatingIfNeeded: rng.next()) })
@@ -162,10 +162,10 @@ fileprivate func randomInput(_ rng: inout SplitMix64) -> [UInt8] {
 }
 
 @Suite struct SmallDeflateRandomized {
-    /// SMALLDEFLATE_RANDOM_COUNT and SMALLDEFLATE_SEED run more (300,000 passed when this was
-    /// written) or other inputs.
-    @Test func randomInputsMatchZlib() {
-        var rng = SplitMix64(seed: UInt64(envInt("SMALLDEFLATE_SEED") ?? 0xC0FFEE))
+    /// SMALLDEFLATE_RANDOM_COUNT runs more inputs (300,000 passed when this was written);
+    /// SESSIONKIT_TEST_SEED replays a run's inputs.
+    @Test(.seeded) func randomInputsMatchZlib() {
+        var rng = TestSeed.generator()
         let total = max(20_000, envInt("SMALLDEFLATE_RANDOM_COUNT") ?? 0)
         var passed = 0
         var bytesTotal = 0

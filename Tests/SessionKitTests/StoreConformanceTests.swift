@@ -960,7 +960,7 @@ final class NaiveLastWriterWinsStore: SessionStore {
                 r.expiresAt = uniqueExpiry(&rng)
                 let got = try await store.create(key, record: r)
                 let expected = model.create(key, r)
-                #expect(got != expected, "step \(step)")
+                #expect(got == expected, "step \(step)")
             case 30..<55:
                 let got = try await store.load(key, now: now)
                 let expected = model.load(key, now: now)
