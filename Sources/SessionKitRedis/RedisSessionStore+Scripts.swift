@@ -23,7 +23,10 @@ extension RedisSessionStore {
 
     /// The change-set merge both scripts run on the live hash at `key` (ARGV as `applyScript`'s):
     /// `m:accessed` forward only, the new expiry, deadline and idle override, the version line
-    /// given, then the sets and removals of the changed keys.
+    /// given, then the sets and removals of the changed keys. Last, the anonymous cap of
+    /// `SessionChangeSet.applied(to:)`: when a capped expiry is given and the merged hash holds
+    /// at least one data field, all of them anonymous, `m:expires` and `ttl` take the capped
+    /// pair. Leaves `ttl` (ms, as text) for the caller's `PEXPIRE`.
     static func mergeLua(version: String) -> String {
         """
         local accessed = redis.call('HGET', key, 'm:accessed')
@@ -36,15 +39,37 @@ extension RedisSessionStore {
         if ARGV[6] == 'set' then redis.call('HSET', key, 'm:idle', ARGV[7])
         elseif ARGV[6] == 'clear' then redis.call('HDEL', key, 'm:idle') end
         \(version)
-        local n = tonumber(ARGV[8])
-        local i = 9
-        for _ = 1, n do
+        local i = 12
+        for _ = 1, tonumber(ARGV[10]) do
           redis.call('HSET', key, ARGV[i], ARGV[i + 1])
           i = i + 2
         end
-        while i <= #ARGV do
+        for _ = 1, tonumber(ARGV[11]) do
           redis.call('HDEL', key, ARGV[i])
           i = i + 1
+        end
+        local ttl = ARGV[3]
+        if ARGV[8] ~= '' then
+          local anonymous = {}
+          while i <= #ARGV do
+            anonymous[ARGV[i]] = true
+            i = i + 1
+          end
+          local count = 0
+          local only = true
+          for _, field in ipairs(redis.call('HKEYS', key)) do
+            if string.sub(field, 1, 2) == 'd:' then
+              count = count + 1
+              if not anonymous[field] then
+                only = false
+                break
+              end
+            end
+          end
+          if only and count > 0 then
+            redis.call('HSET', key, 'm:expires', ARGV[8])
+            ttl = ARGV[9]
+          end
         end
         """
     }
@@ -61,8 +86,9 @@ extension RedisSessionStore {
         """
 
     /// KEYS[1] the session; ARGV: now, expiresAt, ttl ms, deadline mode (keep/clear/set) and
-    /// value, idle-override mode and value, n, then n field/value pairs to set, then fields to
-    /// delete. Returns nil when there is no record live at `now` (an expired one is deleted),
+    /// value, idle-override mode and value, the anonymous-capped expiresAt and its ttl ms (both
+    /// empty: no cap), n, d, then n field/value pairs to set, d fields to delete, and the
+    /// anonymous keys' data fields. Returns nil when there is no record live at `now` (an expired one is deleted),
     /// else the merged hash (HGETALL).
     static let applyScript = script(
         """
@@ -71,8 +97,7 @@ extension RedisSessionStore {
         \(liveRecordLua)
         \(mergeLua(version: "redis.call('HINCRBY', key, 'm:version', 1)"))
         local merged = redis.call('HGETALL', key)
-        local ttl = tonumber(ARGV[3])
-        if ttl > 0 then redis.call('PEXPIRE', key, ARGV[3]) else redis.call('DEL', key) end
+        if tonumber(ttl) > 0 then redis.call('PEXPIRE', key, ttl) else redis.call('DEL', key) end
         return merged
         """)
 
@@ -91,8 +116,7 @@ extension RedisSessionStore {
         \(mergeLua(version: "redis.call('HSET', key, 'm:version', '1')"))
         redis.call('RENAME', key, dest)
         local merged = redis.call('HGETALL', dest)
-        local ttl = tonumber(ARGV[3])
-        if ttl > 0 then redis.call('PEXPIRE', dest, ARGV[3]) else redis.call('DEL', dest) end
+        if tonumber(ttl) > 0 then redis.call('PEXPIRE', dest, ttl) else redis.call('DEL', dest) end
         return merged
         """)
 }

@@ -132,14 +132,27 @@ public final class RedisSessionStore: SessionStore, InspectableSessionStore {
         case .some(.none): arguments += ["clear", ""]
         case .some(.some(let i)): arguments += ["set", RESPArgument(i)]
         }
+        // The anonymous cap, computed here (exact Int64 arithmetic, which Lua numbers lack):
+        // the capped expiresAt and its TTL, or empty strings when there is none to judge.
+        let anonymousExpiresAt = changes.anonymousKeys.isEmpty ? nil : changes.anonymousExpiresAt
+        if let anonymousExpiresAt {
+            let capped = min(changes.expiresAt, anonymousExpiresAt)
+            arguments += [RESPArgument(capped), RESPArgument(Self.ttlMilliseconds(expiresAt: capped, now: changes.now))]
+        } else {
+            arguments += ["", ""]
+        }
         let sets = changes.changes.filter { $0.value != nil }
         arguments.append(RESPArgument(sets.count))
+        arguments.append(RESPArgument(changes.changes.count - sets.count))
         for change in sets {
             arguments.append(.bytes(Self.dataField(change.key)))
             arguments.append(.bytes(TaggedJSON.encode(change.value!)))
         }
         for change in changes.changes where change.value == nil {
             arguments.append(.bytes(Self.dataField(change.key)))
+        }
+        if anonymousExpiresAt != nil {
+            for key in changes.anonymousKeys { arguments.append(.bytes(Self.dataField(key))) }
         }
         return arguments
     }

@@ -92,15 +92,6 @@ import Testing
     /// runs inside `withKnownIssue`, which fails once the store gets it right, so the entry
     /// goes when the bug is fixed.
     static func knownBug(_ store: String, _ row: String, moving: Bool) -> String? {
-        let anonymousRows: Set<String> = [
-            "logout leaves only anonymous keys: the sooner anonymous expiry",
-            "only anonymous keys stored, a touch: anonymous expiry",
-            "only anonymous keys stored, a flash added: anonymous expiry",
-            "logout with now older than lastAccessAt: anonymous expiry, lastAccessAt kept",
-        ]
-        if store == "redis", anonymousRows.contains(row) {
-            return "Redis apply/move ignore anonymousKeys/anonymousExpiresAt (not passed to the Lua merge)"
-        }
         if store == "redis", !moving, row == "version Int64.max becomes 2^63" {
             return "Redis apply: HINCRBY of m:version (Int64 bit pattern) overflows at Int64.max"
         }
