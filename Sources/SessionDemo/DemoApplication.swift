@@ -1,36 +1,36 @@
-public import Hummingbird
-public import Logging
+import Hummingbird
+import Logging
 import NIOCore
-public import SessionKit
+import SessionKit
 import SessionKitDirectory
-public import SessionKitHummingbird
+import SessionKitHummingbird
 import SessionKitSQLite
 import SessionKitRedis
 import SessionKitPostgres
-public import ServiceLifecycle
+import ServiceLifecycle
 
 /// Where the demo server is listening, once bound.
-public struct DemoServerAddress: Sendable, Equatable, CustomStringConvertible {
-    public var host: String
-    public var port: Int
+package struct DemoServerAddress: Sendable, Equatable, CustomStringConvertible {
+    package var host: String
+    package var port: Int
 
-    public init(host: String, port: Int) {
+    package init(host: String, port: Int) {
         self.host = host
         self.port = port
     }
 
     /// `http://127.0.0.1:8080`; IPv6 hosts are bracketed.
-    public var url: String {
+    package var url: String {
         host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
     }
 
-    public var description: String { url }
+    package var description: String { url }
 }
 
 /// The engine the demo uses for `configuration`: Flask's defaults with its key, on its store.
 /// Throws `SessionConfigurationError` when the key is missing, or weak and `allowWeakKeys` is off,
 /// and `SessionStoreError` when the store cannot be opened (e.g. the folder is not writable).
-public func makeDemoEngine(
+package func makeDemoEngine(
     configuration: DemoConfiguration,
     logger: Logger? = nil
 ) throws -> SessionEngine {
@@ -46,7 +46,7 @@ public func makeDemoEngine(
 
 /// The storage for a `DemoStore` choice. `logger`: the directory store's (the engine's, in
 /// `makeDemoEngine`).
-public func makeDemoStorage(
+package func makeDemoStorage(
     _ store: DemoStore, logger: Logger = Logger(label: "SessionKit.DirectorySessionStore")
 ) throws -> SessionStorageMode {
     switch store {
@@ -56,23 +56,27 @@ public func makeDemoStorage(
         return .server(
             try DirectorySessionStore(
                 directory: path ?? DirectorySessionStore.defaultDirectory, durability: durability, logger: logger))
-    case .sqlite(let path):
-        return .server(try SQLiteSessionStore(path: path ?? SQLiteSessionStore.defaultPath))
+    case .sqlite(let path, let busyTimeout):
+        let path = path ?? SQLiteSessionStore.defaultPath
+        if let busyTimeout { return .server(try SQLiteSessionStore(path: path, busyTimeout: busyTimeout)) }
+        return .server(try SQLiteSessionStore(path: path))
     case .redis(let url):
         // Connects lazily: a Redis that is down at startup gives 503s until it is up.
         return .server(try RedisSessionStore(url: url, logger: demoLogger(label: "SessionKitRedis", level: .info)))
-    case .postgres(let url):
+    case .postgres(let url, let operationTimeout):
         // Its connection pool runs until `shutdownDemoStorage(engine:)`.
         var logger = Logger(label: "SessionKit.PostgresSessionStore")
         logger.logLevel = .info
-        return .server(try PostgresSessionStore(configuration: .init(url: url), logger: logger))
+        var configuration = try PostgresSessionStore.Configuration(url: url)
+        if let operationTimeout { configuration.operationTimeout = operationTimeout }
+        return .server(try PostgresSessionStore(configuration: configuration, logger: logger))
     }
 }
 
 /// Checks the store at startup where that can fail (PostgreSQL: reachable, credentials, table
 /// created); returns a warning to print, or nil. A store that is down is not fatal: the demo
 /// answers 503 until it is back.
-public func checkDemoStorage(engine: SessionEngine) async -> String? {
+package func checkDemoStorage(engine: SessionEngine) async -> String? {
     guard case .server(let store) = engine.storage, let postgres = store as? PostgresSessionStore else { return nil }
     do {
         try await postgres.prepare()
@@ -84,7 +88,7 @@ public func checkDemoStorage(engine: SessionEngine) async -> String? {
 
 /// Releases what the store holds (PostgreSQL: closes the connection pool); call after serving.
 /// (The directory store's last writes are synced by its `syncService`, one of `demoServices`.)
-public func shutdownDemoStorage(engine: SessionEngine) async {
+package func shutdownDemoStorage(engine: SessionEngine) async {
     guard case .server(let store) = engine.storage, let postgres = store as? PostgresSessionStore else { return }
     await postgres.shutdown()
 }
@@ -93,7 +97,7 @@ public func shutdownDemoStorage(engine: SessionEngine) async {
 /// removing expired sessions every minute for stores without native expiry (PostgreSQL: one
 /// process at a time per table), and the directory store's syncs (every second, and at
 /// graceful shutdown).
-public func demoServices(engine: SessionEngine) -> [any Service] {
+package func demoServices(engine: SessionEngine) -> [any Service] {
     guard case .server(let store) = engine.storage else { return [] }
     let logger = demoLogger(label: "SessionKit.SessionSweeper", level: .info)
     switch store {
@@ -117,7 +121,7 @@ public func demoServices(engine: SessionEngine) -> [any Service] {
 /// "You were logged in" / "You were logged out". Too much user input (a name over
 /// `maxUsernameLength` bytes, a session that no longer fits in its cookie) is a 4xx with a message.
 /// - `GET /plain` — `ok`, never touching the session (a baseline for benchmarks)
-public func buildDemoRouter(
+package func buildDemoRouter(
     engine: SessionEngine,
     configuration: DemoConfiguration = DemoConfiguration()
 ) -> Router<BasicSessionKitRequestContext> {
@@ -233,7 +237,7 @@ public func buildDemoRouter(
 /// The demo as a runnable application bound to `configuration.host`/`port`, using `engine`.
 /// `onServerRunning` is called once the socket is bound, with the actual address (useful with
 /// port 0).
-public func buildDemoApplication(
+package func buildDemoApplication(
     configuration: DemoConfiguration,
     engine: SessionEngine,
     onServerRunning: @escaping @Sendable (DemoServerAddress) async -> Void = { _ in }
@@ -257,7 +261,7 @@ public func buildDemoApplication(
 }
 
 /// The demo with an engine made from `configuration` (whose `secretKey` must be set).
-public func buildDemoApplication(
+package func buildDemoApplication(
     configuration: DemoConfiguration,
     onServerRunning: @escaping @Sendable (DemoServerAddress) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {

@@ -1,37 +1,37 @@
-public import Logging
-public import SessionKit
-public import SessionKitDirectory
+import Logging
+import SessionKit
+import SessionKitDirectory
 
 /// Settings of the tutorial demo server.
-public struct DemoConfiguration: Sendable {
+package struct DemoConfiguration: Sendable {
     /// Address to bind; `127.0.0.1` keeps the demo off the network.
-    public var host: String
+    package var host: String
     /// Port to bind; 0 picks a free one (the actual port is printed once listening).
-    public var port: Int
+    package var port: Int
     /// Signs the session cookie. Nil makes `buildDemoApplication(configuration:)` fail with
     /// `SessionConfigurationError.missingSecretKey`; the command line generates one instead.
-    public var secretKey: SecretKey?
+    package var secretKey: SecretKey?
     /// Accept short or well-known keys (for sharing a test key with a Flask app).
-    public var allowWeakKeys: Bool
-    public var logLevel: Logger.Level
+    package var allowWeakKeys: Bool
+    package var logLevel: Logger.Level
     /// Largest `POST /login` body read; larger ones get 413.
-    public var maxFormBodySize: Int
+    package var maxFormBodySize: Int
     /// Longest user name accepted, in bytes of UTF-8 (what it costs to store; a count of
     /// Characters would let one letter carry any number of combining marks).
-    public var maxUsernameLength: Int
+    package var maxUsernameLength: Int
     /// Where sessions live. Default: files in `<temp dir>/sessionkit-sessions`, as the tutorial says.
-    public var store: DemoStore
+    package var store: DemoStore
     /// Server-side sessions expire after this much inactivity (default: 31 days).
-    public var idleTimeout: Duration?
+    package var idleTimeout: Duration?
     /// Server-side sessions expire this long after login, whatever the activity (default: none).
-    public var absoluteTimeout: Duration?
+    package var absoluteTimeout: Duration?
     /// Serve the JSON API under `/api/session` (tests and benchmarks).
-    public var playground: Bool
+    package var playground: Bool
     /// The session cookie's name and attributes (`--cookie-name`, `--cookie-secure`,
     /// `--cookie-samesite`); the core's defaults otherwise.
-    public var cookie: SessionCookieOptions
+    package var cookie: SessionCookieOptions
 
-    public init(
+    package init(
         host: String = "127.0.0.1",
         port: Int = 8080,
         secretKey: SecretKey? = nil,
@@ -60,17 +60,17 @@ public struct DemoConfiguration: Sendable {
     }
 
     /// The session configuration the demo runs with: Flask's defaults plus this key and timeouts.
-    public var sessionConfiguration: SessionConfiguration {
+    package var sessionConfiguration: SessionConfiguration {
         SessionConfiguration(
             secretKey: secretKey, allowWeakKeys: allowWeakKeys, cookie: cookie, idleTimeout: idleTimeout,
             absoluteTimeout: absoluteTimeout)
     }
 
     /// The environment variable the demo reads its key from, as Flask apps conventionally do.
-    public static let secretKeyEnvironmentVariable = "SECRET_KEY"
+    package static let secretKeyEnvironmentVariable = "SECRET_KEY"
 
     /// Where the demo's key came from.
-    public enum SecretKeySource: Sendable, Equatable {
+    package enum SecretKeySource: Sendable, Equatable {
         /// `--secret-key`.
         case option
         /// `--secret-key-file`.
@@ -83,7 +83,7 @@ public struct DemoConfiguration: Sendable {
 
     /// Picks the key: `--secret-key` wins, then a non-empty `SECRET_KEY`, else a fresh random key.
     /// An explicitly given key is used as UTF-8 text, as Flask uses `SECRET_KEY` strings.
-    public static func resolveSecretKey(
+    package static func resolveSecretKey(
         option: String?,
         environment: [String: String]
     ) -> (key: SecretKey, source: SecretKeySource) {
@@ -97,14 +97,14 @@ public struct DemoConfiguration: Sendable {
     }
 
     /// Printed to stderr when the key came from `--secret-key`.
-    public static let commandLineKeyWarning = """
+    package static let commandLineKeyWarning = """
         warning: a key given with --secret-key can be read by every local user in the process \
         list (ps). Pass it in a file only you can read (--secret-key-file PATH, mode 600) or in the \
         SECRET_KEY environment variable instead.
         """
 
     /// Printed to stderr when the key was generated.
-    public static let generatedKeyWarning = """
+    package static let generatedKeyWarning = """
         WARNING: no secret key given (--secret-key-file, SECRET_KEY or --secret-key), so \
         session-demo generated a random one. Sessions (logins) end when the demo stops. To keep \
         them across restarts, start it with a fixed key, e.g.:
@@ -113,7 +113,7 @@ public struct DemoConfiguration: Sendable {
 }
 
 /// The session stores the demo can run on.
-public enum DemoStore: Sendable, Equatable {
+package enum DemoStore: Sendable, Equatable {
     /// Flask's classic mode: the whole session in the signed cookie.
     case cookie
     /// In this process's memory: sessions end when it stops.
@@ -123,25 +123,29 @@ public enum DemoStore: Sendable, Equatable {
     /// writes reach the disk (`--durability`).
     case directory(path: String?, durability: DirectorySessionStore.Durability = .default)
     /// One SQLite database file at `path` (default `SQLiteSessionStore.defaultPath`); survives
-    /// restarts and can be shared by several processes.
-    case sqlite(path: String?)
+    /// restarts and can be shared by several processes. `busyTimeout`: how long a write waits
+    /// for another process's before it fails with a 503 (`--sqlite-busy-timeout`; nil: the
+    /// store's default).
+    case sqlite(path: String?, busyTimeout: Duration? = nil)
 
     /// The `--store` names.
-    public static let names = ["cookie", "memory", "directory", "sqlite", "postgres", "redis"]
+    package static let names = ["cookie", "memory", "directory", "sqlite", "postgres", "redis"]
     /// Redis at `url` (`redis://[[user]:password@]host[:port][/db]`); shared by every process
     /// pointing at it, and expired by Redis itself.
     case redis(url: String)
 
     /// `--redis-url`'s default.
-    public static let defaultRedisURL = "redis://127.0.0.1:6379/0"
+    package static let defaultRedisURL = "redis://127.0.0.1:6379/0"
     /// A PostgreSQL table (`PostgresSessionStore`), from a `postgres://user:pass@host:port/db` URL;
-    /// shared by every process on the same database.
-    case postgres(url: String)
+    /// shared by every process on the same database. `operationTimeout`: how long a request
+    /// waits for the database (while it is down: for a connection) before it answers 503
+    /// (`--postgres-timeout`; nil: the store's default).
+    case postgres(url: String, operationTimeout: Duration? = nil)
 
     /// The environment variable `--store postgres` reads its URL from when `--database-url` is absent.
-    public static let databaseURLEnvironmentVariable = "DATABASE_URL"
+    package static let databaseURLEnvironmentVariable = "DATABASE_URL"
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .cookie: return "cookie"
         case .memory: return "memory"

@@ -1,11 +1,11 @@
-public import SessionKit
+import SessionKit
 
 /// The demo's HTML, with the texts of Flask's quickstart "Sessions" example.
-public enum DemoPages {
+package enum DemoPages {
     /// `GET /` for a logged-in user; the name is HTML-escaped. The link leads to the logout
     /// page, whose button POSTs (a GET that logged out could be fired by any site's image tag);
     /// so this page, the read path, needs no CSRF token.
-    public static func loggedIn(as username: String, flashes: [FlashMessage] = []) -> String {
+    package static func loggedIn(as username: String, flashes: [FlashMessage] = []) -> String {
         page(
             title: "Logged in",
             body: flashList(flashes) + "Logged in as \(escapeHTML(username))"
@@ -13,26 +13,26 @@ public enum DemoPages {
     }
 
     /// `GET /` without a session.
-    public static func notLoggedIn(flashes: [FlashMessage] = []) -> String {
+    package static func notLoggedIn(flashes: [FlashMessage] = []) -> String {
         page(
             title: "Not logged in",
             body: flashList(flashes) + "You are not logged in<p><a href=\"/login\">click here to log in</a></p>")
     }
 
     /// The quickstart's login form, plus the CSRF token.
-    public static func loginFormHTML(csrfToken: String) -> String {
+    package static func loginFormHTML(csrfToken: String) -> String {
         "<form method=\"post\" action=\"/login\">\(tokenField(csrfToken))<p><input type=\"text\" name=\"username\">"
             + "<p><input type=\"submit\" value=\"Login\"></form>"
     }
 
     /// `GET /login`, or the form again with an error message above it.
-    public static func loginForm(csrfToken: String, error: String? = nil) -> String {
+    package static func loginForm(csrfToken: String, error: String? = nil) -> String {
         let message = error.map { "<p class=\"error\" role=\"alert\">\(escapeHTML($0))</p>" } ?? ""
         return page(title: "Log in", body: message + loginFormHTML(csrfToken: csrfToken))
     }
 
     /// `GET /logout`: the button that logs out (a POST with the CSRF token).
-    public static func logoutPage(csrfToken: String) -> String {
+    package static func logoutPage(csrfToken: String) -> String {
         page(title: "Log out", body: "<p>Log out of the demo?</p>" + logoutForm(csrfToken: csrfToken))
     }
 
@@ -53,7 +53,7 @@ public enum DemoPages {
     }
 
     /// A short error page (413, 415 …).
-    public static func error(_ message: String) -> String {
+    package static func error(_ message: String) -> String {
         page(title: "Error", body: "<p>\(escapeHTML(message))</p><p><a href=\"/\">back</a></p>")
     }
 
@@ -75,7 +75,7 @@ public enum DemoPages {
 
     /// Escapes text for HTML element content and quoted attribute values, as MarkupSafe's
     /// `escape` does: `&`, `<`, `>`, `"` and `'`.
-    public static func escapeHTML(_ text: String) -> String {
+    package static func escapeHTML(_ text: String) -> String {
         // Most text (a user name, a title) has nothing to escape: no copy.
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             return text

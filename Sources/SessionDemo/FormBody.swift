@@ -2,31 +2,31 @@
 ///
 /// Strict where being lenient would hide bugs: a `%` not followed by two hex digits, or a field
 /// that does not decode to UTF-8, is an error (the demo answers 400), never a guess.
-public struct FormBody: Sendable, Equatable {
+package struct FormBody: Sendable, Equatable {
     /// The fields in body order; a name may occur more than once.
-    public var fields: [(name: String, value: String)]
+    package var fields: [(name: String, value: String)]
 
-    public init(fields: [(name: String, value: String)]) {
+    package init(fields: [(name: String, value: String)]) {
         self.fields = fields
     }
 
     /// The first value for `name`, as Werkzeug's `request.form[name]`.
-    public subscript(name: String) -> String? {
+    package subscript(name: String) -> String? {
         fields.first(where: { $0.name == name })?.value
     }
 
-    public static func == (lhs: FormBody, rhs: FormBody) -> Bool {
+    package static func == (lhs: FormBody, rhs: FormBody) -> Bool {
         lhs.fields.count == rhs.fields.count
             && zip(lhs.fields, rhs.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
 
-    public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         /// `%` not followed by two hexadecimal digits.
         case invalidPercentEncoding(field: Int)
         /// The decoded bytes are not UTF-8.
         case invalidUTF8(field: Int)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .invalidPercentEncoding(let field):
                 return "form field #\(field + 1) has invalid percent-encoding (a % must be followed by two hex digits)"
@@ -38,7 +38,7 @@ public struct FormBody: Sendable, Equatable {
 
     /// Parses `name=value&name2=value2`; `+` is a space, `%XX` a byte. Empty pairs are skipped and
     /// a pair without `=` is a name with an empty value (as browsers and Werkzeug do).
-    public init(parsing body: some Collection<UInt8>) throws(ParseError) {
+    package init(parsing body: some Collection<UInt8>) throws(ParseError) {
         var fields: [(name: String, value: String)] = []
         var index = 0
         for pair in body.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
@@ -88,7 +88,7 @@ public struct FormBody: Sendable, Equatable {
     }
 
     /// Whether a `Content-Type` value names this format (parameters such as `charset` ignored).
-    public static func isFormContentType(_ contentType: String?) -> Bool {
+    package static func isFormContentType(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
         let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: " \t") } ?? ""
         return mediaType.lowercased() == "application/x-www-form-urlencoded"

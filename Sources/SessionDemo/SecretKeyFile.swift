@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import SessionKit
+import SessionKit
 
 /// `--secret-key-file PATH`: the key read from a file, so that it is not in the process list
 /// (as a `--secret-key` argument is, for every local user to read with `ps`).
@@ -13,16 +13,16 @@ public import SessionKit
 /// The file holds the key as text, like Flask's `SECRET_KEY`; one trailing newline (`\n` or
 /// `\r\n`) is dropped, as `echo` and editors add one. A pipe works too
 /// (`--secret-key-file <(pass show demo-key)`).
-public enum SecretKeyFile {
+package enum SecretKeyFile {
     /// Larger files are not key files (and `/dev/zero` must not be read forever).
-    public static let maxSize = 64 * 1024
+    package static let maxSize = 64 * 1024
 
-    public struct ReadError: Error, Sendable, CustomStringConvertible {
-        public let description: String
+    package struct ReadError: Error, Sendable, CustomStringConvertible {
+        package let description: String
     }
 
     /// The key in `path`, and a warning when other users can read or write the file.
-    public static func read(_ path: String) throws(ReadError) -> (key: SecretKey, warning: String?) {
+    package static func read(_ path: String) throws(ReadError) -> (key: SecretKey, warning: String?) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw ReadError(description: "cannot read the secret key file \(path): \(errorText())") }
         defer { close(fd) }

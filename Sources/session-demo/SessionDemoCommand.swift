@@ -104,6 +104,13 @@ struct SessionDemoCommand: AsyncParsableCommand {
     var databaseURL: String?
 
     @Option(
+        name: .customLong("postgres-timeout"),
+        help: ArgumentHelp(
+            "How long a request waits for PostgreSQL (while it is down: for a connection) before it answers 503, in milliseconds (default: 5000).",
+            valueName: "ms"))
+    var postgresTimeout: Int?
+
+    @Option(
         name: .customLong("session-dir"),
         help: ArgumentHelp("Folder of the directory store (default: <temp dir>/sessionkit-sessions).", valueName: "path"))
     var sessionDir: String?
@@ -120,6 +127,13 @@ struct SessionDemoCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Database file of the sqlite store (default: <temp dir>/sessionkit-sessions.sqlite).", valueName: "path"))
     var sqlitePath: String?
+
+    @Option(
+        name: .customLong("sqlite-busy-timeout"),
+        help: ArgumentHelp(
+            "How long a save to the sqlite store waits for another process's write before the request answers 503, in milliseconds (default: 5000).",
+            valueName: "ms"))
+    var sqliteBusyTimeout: Int?
 
     @Option(
         name: .customLong("idle-timeout"),
@@ -164,11 +178,23 @@ struct SessionDemoCommand: AsyncParsableCommand {
         if let sqlitePath, sqlitePath.isEmpty {
             throw ValidationError("--sqlite-path must not be empty.")
         }
+        if let sqliteBusyTimeout {
+            guard store == "sqlite" else { throw ValidationError("--sqlite-busy-timeout applies to --store sqlite only.") }
+            guard sqliteBusyTimeout > 0 else {
+                throw ValidationError("--sqlite-busy-timeout must be a positive number of milliseconds.")
+            }
+        }
         if redisURL != nil, store != "redis" {
             throw ValidationError("--redis-url applies to --store redis only.")
         }
         if databaseURL != nil, store != "postgres" {
             throw ValidationError("--database-url applies to --store postgres only.")
+        }
+        if let postgresTimeout {
+            guard store == "postgres" else { throw ValidationError("--postgres-timeout applies to --store postgres only.") }
+            guard postgresTimeout > 0 else {
+                throw ValidationError("--postgres-timeout must be a positive number of milliseconds.")
+            }
         }
         if store == "postgres", resolvedDatabaseURL == nil {
             throw ValidationError(
@@ -258,9 +284,10 @@ extension SessionDemoCommand {
         switch store {
         case "cookie": return .cookie
         case "memory": return .memory
-        case "sqlite": return .sqlite(path: sqlitePath)
+        case "sqlite": return .sqlite(path: sqlitePath, busyTimeout: sqliteBusyTimeout.map { .milliseconds($0) })
         case "redis": return .redis(url: redisURL ?? DemoStore.defaultRedisURL)
-        case "postgres": return .postgres(url: resolvedDatabaseURL ?? "")
+        case "postgres":
+            return .postgres(url: resolvedDatabaseURL ?? "", operationTimeout: postgresTimeout.map { .milliseconds($0) })
         default: return .directory(path: sessionDir, durability: durability.flatMap { Self.durabilities[$0] } ?? .default)
         }
     }
