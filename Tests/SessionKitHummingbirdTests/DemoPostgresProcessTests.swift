@@ -24,8 +24,8 @@ import Testing
         return url
     }
 
-    func startDemo(url: String) async throws -> (FlaskChild, Int) {
-        try await DemoProcessTests.launchDemo(key: key, arguments: ["--store", "postgres", "--database-url", url])
+    func startDemo(url: String, _ extra: [String] = []) async throws -> (FlaskChild, Int) {
+        try await DemoProcessTests.launchDemo(key: key, arguments: ["--store", "postgres", "--database-url", url] + extra)
     }
 
     func login(port: Int, name: String, cookie: String? = nil) async throws -> String {
@@ -83,7 +83,8 @@ import Testing
         var (proxy, proxyPort) = try await startProxy(0)
         var viaProxy = components
         viaProxy.port = proxyPort
-        let (demo, port) = try await startDemo(url: try #require(viaProxy.string))
+        // A request waits at most a second for the database that is gone (default: 5).
+        let (demo, port) = try await startDemo(url: try #require(viaProxy.string), ["--postgres-timeout", "1000"])
         defer { demo.stop() }
         let cookie = try await login(port: port, name: "admin")
         #expect(try await index(port: port, cookie: cookie).contains("Logged in as admin"))
@@ -96,6 +97,7 @@ import Testing
             #expect(response.status == .serviceUnavailable)
             #expect(!String(buffer: response.body ?? ByteBuffer()).contains("not logged in"))
             #expect(response.headers[.setCookie] == nil)
+            OutageClient.expectUnavailable(response, what: "GET / with the database gone", detail: "\(host):")
         }
         let failTime = ContinuousClock.now - down
 

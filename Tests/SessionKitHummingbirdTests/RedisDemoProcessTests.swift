@@ -91,28 +91,19 @@ struct RedisDemoProcessTests {
         var redis = try await startRedis()
         let (demo, demoPort) = try await startDemo(redisURL: "redis://127.0.0.1:\(port)/0")
         defer { demo.stop() }
-        let cookie = try await login(port: demoPort, name: "bob")
-        #expect(try await index(port: demoPort, cookie: cookie).1.contains("Logged in as bob"))
+        let client = try await OutageClient.logIn(port: demoPort, name: "bob")
 
         // A persistent Redis keeps its data over a restart: SAVE first (a stop signal may not
         // reach a child of the test process, so the server's own save-on-shutdown is not relied on).
         try Self.save(port: port)
         redis.stop()
-        let down = try await index(port: demoPort, cookie: cookie)
-        #expect(down.0 == .serviceUnavailable)
+        // 503 with the cookie kept (`OutageClient`), then the same cookie logged in again.
+        try await client.expectOutage(port: demoPort, readsMayWork: false, detail: "127.0.0.1:\(port)")
 
         redis = try await startRedis()
         defer { redis.stop() }
-        var page = ""
-        for _ in 0..<100 {
-            let (status, body) = try await index(port: demoPort, cookie: cookie)
-            if status == .ok {
-                page = body
-                break
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        #expect(page.contains("Logged in as bob"))
+        try await client.expectRecovered(port: demoPort)
+        #expect(demo.exitStatus == nil, "the demo exited: \(demo.stderr.suffix(500))")
     }
 
     /// `redis-cli SAVE` (beside the redis-server binary): writes the dump a restart reloads.

@@ -161,3 +161,44 @@ final class RecordingLogHandler: LogHandler, @unchecked Sendable {
     }
     var records: [(level: Logger.Level, text: String)] { lines.withLock { $0 } }
 }
+
+/// `body`'s result, or `DeadlineExceeded` once `timeout` has passed, without waiting for `body`
+/// (which is cancelled and left to end by itself). A `TestClient` request's own timeout only
+/// throws once the answer it waits for has come, so a server that never answers (a lock left
+/// held) would hang the test.
+func withDeadline<T: Sendable>(
+    _ timeout: Duration, _ what: String, _ body: @escaping @Sendable () async throws -> T
+) async throws -> T {
+    let outcome = DeadlineOutcome<T>()
+    return try await withCheckedThrowingContinuation { continuation in
+        outcome.set(continuation)
+        let work = Task {
+            do {
+                let value = try await body()  // first: the chain below takes the continuation
+                outcome.take()?.resume(returning: value)
+            } catch {
+                outcome.take()?.resume(throwing: error)
+            }
+        }
+        Task {
+            try? await Task.sleep(for: timeout)
+            if let continuation = outcome.take() {
+                work.cancel()
+                continuation.resume(throwing: DeadlineExceeded(what: what, timeout: timeout))
+            }
+        }
+    }
+}
+
+/// The continuation `withDeadline` resumes once: whoever takes it first (the work or the timer).
+final class DeadlineOutcome<T: Sendable>: Sendable {
+    private let waiting = Mutex<CheckedContinuation<T, any Error>?>(nil)
+    func set(_ continuation: CheckedContinuation<T, any Error>) { waiting.withLock { $0 = continuation } }
+    func take() -> CheckedContinuation<T, any Error>? { waiting.withLock { w in defer { w = nil }; return w } }
+}
+
+struct DeadlineExceeded: Error, CustomStringConvertible {
+    let what: String
+    let timeout: Duration
+    var description: String { "\(what): no answer within \(timeout)" }
+}
